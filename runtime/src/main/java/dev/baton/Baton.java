@@ -1,0 +1,402 @@
+package dev.baton;
+
+import dev.baton.annotations.Await;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Baton's entry points: run a loop, await, sleep, open task groups and cancel scopes, create
+ * streams. Meant for {@code import static dev.baton.Baton.*;}.
+ *
+ * <p>Every operation here that can suspend is always a checkpoint (a schedule point, then a cancel
+ * point): {@link #sleep}, {@link #checkpoint()}. Every synchronous one never is.
+ */
+public final class Baton {
+  private static final Checkpoint CHECKPOINT = new Checkpoint();
+  private static final ShieldedCheckpoint SHIELDED_CHECKPOINT = new ShieldedCheckpoint();
+  private static final IfCancelled IF_CANCELLED = new IfCancelled();
+  private static final WaitAllBlocked WAIT_ALL_BLOCKED = new WaitAllBlocked();
+
+  private Baton() {}
+
+  // ---------------------------------------------------------------------------------------------
+  // Running
+
+  /**
+   * Runs a fresh single-threaded loop on the calling thread until {@code main} finishes; returns its
+   * value or throws its exception (anyio's {@code run}). Uses the system clock.
+   */
+  public static <T> T run(Coroutine<T> main) {
+    return run(main, Clock.system());
+  }
+
+  /** {@link #run(Coroutine)} with the given clock; {@link Clock#virtual()} makes time exact and instant. */
+  public static <T> T run(Coroutine<T> main, Clock clock) {
+    Objects.requireNonNull(main, "main == null");
+    Objects.requireNonNull(clock, "clock == null");
+    try {
+      return new Runner(clock).run(main);
+    } catch (Throwable t) {
+      throw Baton.<RuntimeException>sneakyThrow(t);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneakyThrow(Throwable t) throws E {
+    throw (E) t;
+  }
+
+  /**
+   * Awaits {@code awaitable}: the switch point of the Baton language. Only meaningful inside an
+   * {@code @Async} method, where the processor compiles it into a suspension; called anywhere else
+   * it throws {@link IllegalStateException}.
+   */
+  @Await
+  public static <T> T await(Awaitable<T> awaitable) {
+    throw new IllegalStateException("await() was called outside compiled code: it only works inside an @Async method "
+        + "compiled by the Baton processor (is the processor on the annotation processor path?). "
+        + "To run a coroutine from ordinary code, use Baton.run(...)");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Time
+
+  /** Sleeps {@code seconds} (0 is a plain checkpoint). Negative or NaN: {@link IllegalArgumentException}. */
+  public static Awaitable<Void> sleep(double seconds) {
+    if (!(seconds >= 0)) {
+      throw new IllegalArgumentException("seconds must be non-negative: " + seconds);
+    }
+    if (seconds == 0) {
+      return CHECKPOINT;
+    }
+    return new Sleep(seconds, false);
+  }
+
+  /** Sleeps for {@code duration}. */
+  public static Awaitable<Void> sleep(Duration duration) {
+    Objects.requireNonNull(duration, "duration == null");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("duration must be non-negative: " + duration);
+    }
+    return sleep(duration.getSeconds() + duration.getNano() / 1e9);
+  }
+
+  /** Sleeps until the loop clock reaches {@code deadline} (a checkpoint even if it already has). */
+  public static Awaitable<Void> sleepUntil(double deadline) {
+    if (Double.isNaN(deadline)) {
+      throw new IllegalArgumentException("deadline must not be NaN");
+    }
+    return new Sleep(deadline, true);
+  }
+
+  /** Sleeps until cancelled. */
+  public static Awaitable<Void> sleepForever() {
+    return new Sleep(Double.POSITIVE_INFINITY, true);
+  }
+
+  /** A full checkpoint: let other tasks run, then throw {@link Cancelled} if this task is cancelled. */
+  public static Awaitable<Void> checkpoint() {
+    return CHECKPOINT;
+  }
+
+  /** Low level: a schedule point that never throws {@link Cancelled}. */
+  public static Awaitable<Void> cancelShieldedCheckpoint() {
+    return SHIELDED_CHECKPOINT;
+  }
+
+  /** Low level: throw {@link Cancelled} if this task is cancelled, without yielding. */
+  public static Awaitable<Void> checkpointIfCancelled() {
+    return IF_CANCELLED;
+  }
+
+  /**
+   * Test helper (trio's {@code wait_all_tasks_blocked}): resumes once no other task is runnable
+   * (every other task is blocked or sleeping). A checkpoint.
+   */
+  public static Awaitable<Void> waitAllTasksBlocked() {
+    return WAIT_ALL_BLOCKED;
+  }
+
+  /** The loop clock in seconds. Only inside a running loop. */
+  public static double currentTime() {
+    return Runner.current().now();
+  }
+
+  /**
+   * The earliest deadline among the cancel scopes visible from the current task (up to the first
+   * shield); negative infinity if it is already cancelled, positive infinity if there is none.
+   */
+  public static double currentEffectiveDeadline() {
+    Task t = Runner.current().currentTask("currentEffectiveDeadline()");
+    double d = Double.POSITIVE_INFINITY;
+    for (CancelScope s = t.scope; s != null; s = s.parent) {
+      if (s.cancelCalled()) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      d = Math.min(d, s.deadline());
+      if (s.shield()) {
+        break;
+      }
+    }
+    return d;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Coroutines that are done already
+
+  /** A coroutine that finishes at once with no value: {@code return done();}. Not a checkpoint. */
+  public static Coroutine<Void> done() {
+    return new Done<>(null);
+  }
+
+  /** A coroutine that finishes at once with {@code value}: {@code return done(value);}. Not a checkpoint. */
+  public static <T> Coroutine<T> done(T value) {
+    return new Done<>(value);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Structure
+
+  /**
+   * A new task group, entered by the current task: use as
+   * {@code try (@Await TaskGroup tg = createTaskGroup())}. Entering is not a checkpoint.
+   */
+  public static TaskGroup createTaskGroup() {
+    Runner r = Runner.current();
+    return new TaskGroup(r, r.currentTask("createTaskGroup()"));
+  }
+
+  /** A cancel scope with no deadline, entered by the current task: {@code try (CancelScope s = openCancelScope())}. */
+  public static CancelScope openCancelScope() {
+    return scope(CancelScope.PLAIN, Double.POSITIVE_INFINITY, false);
+  }
+
+  /** A cancel scope with no deadline, optionally shielded from enclosing cancellation. */
+  public static CancelScope openCancelScope(boolean shield) {
+    return scope(CancelScope.PLAIN, Double.POSITIVE_INFINITY, shield);
+  }
+
+  /** A cancel scope whose deadline is {@code seconds} from now; on timeout the block is left silently. */
+  public static CancelScope moveOnAfter(double seconds) {
+    return moveOnAfter(seconds, false);
+  }
+
+  /** {@link #moveOnAfter(double)}, optionally shielded. */
+  public static CancelScope moveOnAfter(double seconds, boolean shield) {
+    Runner r = Runner.current();
+    return scope(r, CancelScope.PLAIN, r.now() + relative(seconds), shield);
+  }
+
+  /** A cancel scope with an absolute deadline on the loop clock; on timeout the block is left silently. */
+  public static CancelScope moveOnAt(double deadline) {
+    return scope(CancelScope.PLAIN, deadline, false);
+  }
+
+  /**
+   * A cancel scope whose deadline is {@code seconds} from now; if the deadline cancels the block, its
+   * exit throws {@link DeadlineExceededException}.
+   */
+  public static CancelScope failAfter(double seconds) {
+    return failAfter(seconds, false);
+  }
+
+  /** {@link #failAfter(double)}, optionally shielded. */
+  public static CancelScope failAfter(double seconds, boolean shield) {
+    Runner r = Runner.current();
+    return scope(r, CancelScope.FAIL, r.now() + relative(seconds), shield);
+  }
+
+  /** {@link #failAfter(double)} with an absolute deadline. */
+  public static CancelScope failAt(double deadline) {
+    return scope(CancelScope.FAIL, deadline, false);
+  }
+
+  private static double relative(double seconds) {
+    if (Double.isNaN(seconds)) {
+      throw new IllegalArgumentException("seconds must not be NaN");
+    }
+    return seconds;
+  }
+
+  private static CancelScope scope(byte kind, double deadline, boolean shield) {
+    return scope(Runner.current(), kind, deadline, shield);
+  }
+
+  private static CancelScope scope(Runner r, byte kind, double deadline, boolean shield) {
+    return CancelScope.enter(r, r.currentTask("opening a cancel scope"), kind, deadline, shield);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Streams
+
+  /**
+   * A memory object stream with room for {@code maxBufferSize} items: 0 is a rendezvous (a send
+   * waits for a receiver), {@link MemoryObjectStream#UNBOUNDED} never blocks senders.
+   */
+  public static <T> MemoryObjectStream<T> createMemoryObjectStream(int maxBufferSize) {
+    if (maxBufferSize < 0) {
+      throw new IllegalArgumentException("maxBufferSize cannot be negative: " + maxBufferSize);
+    }
+    StreamState<T> state = new StreamState<>(maxBufferSize);
+    return new MemoryObjectStream<>(new MemoryObjectSendStream<>(state), new MemoryObjectReceiveStream<>(state));
+  }
+
+  /** A rendezvous stream (buffer 0), anyio's default. */
+  public static <T> MemoryObjectStream<T> createMemoryObjectStream() {
+    return createMemoryObjectStream(0);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The runtime's own awaitables
+
+  /** An already-finished coroutine. */
+  static final class Done<T> extends Coroutine<T> {
+    private final T value;
+
+    Done(T value) {
+      this.value = value;
+    }
+
+    @Override
+    protected Object $step(Object $value, Throwable $error) {
+      return $complete(value);
+    }
+
+    @Override
+    String describe() {
+      return "done(" + value + ")";
+    }
+  }
+
+  /** A value available at once, not a checkpoint (used by synchronous resource exits). */
+  static final class Ready<T> extends Operation<T> {
+    private final T value;
+
+    Ready(T value) {
+      this.value = value;
+    }
+
+    @Override
+    Object begin(Task task, Runner runner) {
+      return value;
+    }
+
+    @Override
+    public String toString() {
+      return "a ready value";
+    }
+  }
+
+  private static final class Checkpoint extends Operation<Void> {
+    @Override
+    Object begin(Task task, Runner runner) {
+      return runner.checkpoint(task);
+    }
+
+    @Override
+    public String toString() {
+      return "checkpoint()";
+    }
+  }
+
+  private static final class ShieldedCheckpoint extends Operation<Void> {
+    @Override
+    Object begin(Task task, Runner runner) {
+      return runner.yieldWith(task, null);
+    }
+
+    @Override
+    public String toString() {
+      return "cancelShieldedCheckpoint()";
+    }
+  }
+
+  private static final class IfCancelled extends Operation<Void> {
+    @Override
+    Object begin(Task task, Runner runner) {
+      if (task.isEffectivelyCancelled()) {
+        throw runner.newCancelled(task);
+      }
+      return null;
+    }
+
+    @Override
+    public String toString() {
+      return "checkpointIfCancelled()";
+    }
+  }
+
+  private static final class WaitAllBlocked extends Operation<Void> {
+    @Override
+    Object begin(Task task, Runner runner) {
+      return runner.waitAllTasksBlocked(task, this);
+    }
+
+    @Override
+    boolean abort(Task task, Runner runner) {
+      runner.removeIdleWaiter(task);
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return "waitAllTasksBlocked()";
+    }
+  }
+
+  /** sleep / sleepUntil: the operation is its own timer entry. */
+  private static final class Sleep extends Operation<Void> {
+    private final double time;
+    private final boolean absolute;
+
+    Sleep(double time, boolean absolute) {
+      this.time = time;
+      this.absolute = absolute;
+    }
+
+    @Override
+    Object begin(Task task, Runner runner) {
+      double deadline = absolute ? time : runner.now() + time;
+      if (deadline <= runner.now()) {
+        return runner.checkpoint(task);
+      }
+      SleepTimer timer = new SleepTimer(task, this);
+      timer.deadline = deadline;
+      if (deadline < Double.POSITIVE_INFINITY) {
+        runner.addTimer(timer);
+      }
+      task.resumeValue = timer;
+      return runner.park(task, this);
+    }
+
+    @Override
+    boolean abort(Task task, Runner runner) {
+      SleepTimer timer = (SleepTimer) task.resumeValue;
+      task.resumeValue = null;
+      runner.removeTimer(timer);
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return absolute && time == Double.POSITIVE_INFINITY ? "sleepForever()" : "sleep";
+    }
+  }
+
+  private static final class SleepTimer extends TimerEntry {
+    private final Task task;
+    private final Sleep sleep;
+
+    SleepTimer(Task task, Sleep sleep) {
+      this.task = task;
+      this.sleep = sleep;
+    }
+
+    @Override
+    void fire(Runner runner) {
+      if (task.waitingOn == sleep) {
+        runner.reschedule(task, null, null);
+      }
+    }
+  }
+}

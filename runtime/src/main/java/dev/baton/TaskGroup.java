@@ -1,0 +1,252 @@
+package dev.baton;
+
+import dev.baton.lowlevel.AsyncCloseable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A task group (trio's nursery): the only way to run tasks concurrently, and a guarantee that they
+ * have all finished when the block ends.
+ *
+ * <pre>{@code
+ * try (@Await TaskGroup tg = createTaskGroup()) {
+ *   tg.startSoon(fetch("a"));
+ *   tg.startSoon(fetch("b"));
+ * }   // waits here for both, even if the body returns or throws early
+ * }</pre>
+ *
+ * <p>Rules (trio and anyio 4):
+ * <ul>
+ *   <li>Entering is not a checkpoint. The exit waits for every child; with no children left it is
+ *       a schedule point but not a cancel point.</li>
+ *   <li>A child that fails (with anything but {@link Cancelled}) cancels the group's scope, which
+ *       cancels the body and every sibling. The body failing does the same at the exit.</li>
+ *   <li>The exit throws an {@link ExceptionGroup} with every failure in the order they happened,
+ *       even for a single one; cancellations are not included. A cancellation caused by the group's
+ *       own scope is caught by it; one from an enclosing scope propagates as one {@link Cancelled}.</li>
+ *   <li>Tasks may be started until the exit has finished (also by children, and while the body
+ *       waits in the exit); after that {@code startSoon}/{@code start} throw
+ *       {@link IllegalStateException}.</li>
+ * </ul>
+ */
+public final class TaskGroup implements AutoCloseable, AsyncCloseable {
+  private final Runner runner;
+  private final Task host;
+  private final CancelScope scope;
+  /** Children not finished yet, including children of pending start() calls. */
+  private int live;
+  private List<Throwable> errors;
+  private boolean sawCancelled;
+  private boolean exiting;
+  private boolean closed;
+  private Task waiter;
+
+  TaskGroup(Runner runner, Task host) {
+    this.runner = runner;
+    this.host = host;
+    this.scope = CancelScope.enter(runner, host, CancelScope.GROUP, Double.POSITIVE_INFINITY, false);
+  }
+
+  /** Starts {@code task} as a child: it runs from the next schedule point on. Not a checkpoint. */
+  public void startSoon(Coroutine<?> task) {
+    startSoon(task, null);
+  }
+
+  /** Starts {@code task} as a child named {@code name} (for task dumps and the deadlock report). */
+  public void startSoon(Coroutine<?> task, String name) {
+    Objects.requireNonNull(task, "task == null");
+    checkOpen();
+    if (task.status != Coroutine.NEW) {
+      throw new IllegalStateException("a coroutine can be awaited or started only once, and this one already was: "
+          + task.describe());
+    }
+    task.status = Coroutine.RUNNING;
+    Task child = new Task(task, name);
+    child.group = this;
+    scope.addTask(child);
+    live++;
+    runner.enqueue(child);
+  }
+
+  /**
+   * Starts a child and waits until it calls {@link TaskStatus#started(Object)}; awaiting returns that
+   * value. Until then the child belongs to the starter: if it fails, the await throws that very
+   * exception and the group is not failed; if it returns without calling {@code started()}, the await
+   * throws {@link IllegalStateException}.
+   */
+  public <T> Awaitable<T> start(Function<TaskStatus<T>, Coroutine<?>> starter) {
+    return start(starter, null);
+  }
+
+  /** {@link #start(Function)} with a task name. */
+  public <T> Awaitable<T> start(Function<TaskStatus<T>, Coroutine<?>> starter, String name) {
+    Objects.requireNonNull(starter, "starter == null");
+    return new StartOp<>(starter, name);
+  }
+
+  /** The group's cancel scope: cancelling it cancels the body and every child. */
+  public CancelScope cancelScope() {
+    return scope;
+  }
+
+  /**
+   * Always throws: a task group is exited by compiled async code
+   * ({@code try (@Await TaskGroup tg = ...)}), which waits for the children.
+   */
+  @Override
+  public void close() {
+    throw new IllegalStateException("a TaskGroup must be used as try (@Await TaskGroup tg = createTaskGroup()) "
+        + "in an @Async method: its exit waits for the children, which a synchronous close() cannot do");
+  }
+
+  @Override
+  public Awaitable<Throwable> $aexit(Throwable pending) {
+    return new ExitOp(pending);
+  }
+
+  @Override
+  public String toString() {
+    return "TaskGroup[" + live + " running" + (closed ? ", closed" : "") + "]";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this task group is not active; no new tasks can be started");
+    }
+  }
+
+  void childFinished(Task child, Throwable error) {
+    live--;
+    TaskStatusImpl<?> status = child.startStatus;
+    if (status != null) {
+      child.startStatus = null;
+      status.startScope.detach();
+    }
+    if (status != null && !status.started) {
+      // Still owned by the start() call: the outcome goes to the starter, not to the group.
+      Throwable e = error != null ? error
+          : new IllegalStateException("the child task exited without calling started() on its TaskStatus");
+      runner.reschedule(status.starter, null, e);
+    } else if (error instanceof Cancelled) {
+      sawCancelled = true;
+    } else if (error != null) {
+      addError(error);
+      scope.cancel();
+    }
+    if (live == 0 && waiter != null) {
+      Task w = waiter;
+      waiter = null;
+      Throwable result = complete();
+      runner.reschedule(w, result, null);
+    }
+  }
+
+  <T> void childStarted(TaskStatusImpl<T> status, T value) {
+    status.startScope.reparent(scope);
+    runner.reschedule(status.starter, value, null);
+  }
+
+  private void addError(Throwable e) {
+    if (errors == null) {
+      errors = new ArrayList<>(2);
+    }
+    errors.add(e);
+  }
+
+  /** All children are done: exit the scope, close the group, decide what propagates. */
+  private Throwable complete() {
+    closed = true;
+    scope.exit(host);
+    if (errors != null) {
+      return new ExceptionGroup("unhandled errors in a task group", errors);
+    }
+    if (sawCancelled) {
+      return scope.filter(new Cancelled("cancelled by " + scope.describe()));
+    }
+    return null;
+  }
+
+  private final class ExitOp extends Operation<Throwable> {
+    private final Throwable pending;
+
+    ExitOp(Throwable pending) {
+      this.pending = pending;
+    }
+
+    @Override
+    Object begin(Task task, Runner r) {
+      if (task != host) {
+        throw new IllegalStateException("a task group must be exited by the task that opened it");
+      }
+      if (exiting) {
+        throw new IllegalStateException("this task group was already exited");
+      }
+      exiting = true;
+      if (pending instanceof Cancelled) {
+        sawCancelled = true;
+      } else if (pending != null) {
+        addError(pending);
+        scope.cancel();
+      }
+      if (live == 0) {
+        return r.yieldWith(task, complete());
+      }
+      waiter = task;
+      return r.park(task, this);
+    }
+
+    @Override
+    public String toString() {
+      return "the exit of a task group (" + live + " child task" + (live == 1 ? "" : "s") + " still running)";
+    }
+  }
+
+  private final class StartOp<T> extends Operation<T> {
+    private final Function<TaskStatus<T>, Coroutine<?>> starter;
+    private final String name;
+
+    StartOp(Function<TaskStatus<T>, Coroutine<?>> starter, String name) {
+      this.starter = starter;
+      this.name = name;
+    }
+
+    @Override
+    Object begin(Task task, Runner r) {
+      checkOpen();
+      if (task.isEffectivelyCancelled()) {
+        throw r.newCancelled(task);
+      }
+      CancelScope startScope = CancelScope.detached(r, task.scope, CancelScope.START);
+      TaskStatusImpl<T> status = new TaskStatusImpl<>(TaskGroup.this, task, startScope);
+      Coroutine<?> coroutine;
+      try {
+        coroutine = Objects.requireNonNull(starter.apply(status), "the starter function returned null");
+        if (coroutine.status != Coroutine.NEW) {
+          throw new IllegalStateException("a coroutine can be awaited or started only once, and this one already was: "
+              + coroutine.describe());
+        }
+      } catch (RuntimeException | Error e) {
+        startScope.detach();
+        throw e;
+      }
+      coroutine.status = Coroutine.RUNNING;
+      Task child = new Task(coroutine, name);
+      child.group = TaskGroup.this;
+      child.startStatus = status;
+      status.child = child;
+      startScope.addTask(child);
+      live++;
+      r.enqueue(child);
+      return r.park(task, this);
+    }
+
+    @Override
+    public String toString() {
+      return "start() of a child task that has not called started() yet";
+    }
+  }
+}

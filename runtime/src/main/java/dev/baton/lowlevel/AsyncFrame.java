@@ -1,0 +1,130 @@
+package dev.baton.lowlevel;
+
+import dev.baton.Awaitable;
+import dev.baton.CancelScope;
+import dev.baton.Coroutine;
+
+/**
+ * The base class of every state machine the Baton processor generates: the whole contract between
+ * generated code and the runtime. Hand-written coroutines may extend it too.
+ *
+ * <p>All members are {@code $}-prefixed and the class declares no member types, so nothing it
+ * declares can capture a name in user code copied into a subclass.
+ *
+ * <h2>The shape of a generated state machine</h2>
+ * <pre>{@code
+ * final class Drain extends AsyncFrame<Integer> {
+ *   // parameters and locals that live across an await are fields
+ *   protected Object $step(Object $value, Throwable $error) throws Throwable {
+ *     for (;;) switch ($state) {
+ *       case 0: ...;  return $await(1, in.receive());          // suspend; resume in state 1
+ *       case 1: if ($error != null) throw $error;               // the await's failure, thrown at the await
+ *               String msg = (String) $value; ...
+ *               return $complete(count);                        // finish with a value
+ *     }
+ *   }
+ * }
+ * }</pre>
+ *
+ * <h2>Rules</h2>
+ * <ul>
+ *   <li>{@code $step} is called by the loop only, never re-entrantly. Its first call has both
+ *       arguments null. Every later call delivers the outcome of the awaitable the previous step
+ *       returned: {@code $value} on success, else {@code $error}, which the resumed state must
+ *       throw as the first thing it does (so the user's catch and finally blocks see it at the
+ *       await).</li>
+ *   <li>A step ends with exactly one of: {@code return $await(nextState, awaitable)} (the
+ *       awaitable is evaluated before {@code $state} changes, so an exception while evaluating it is
+ *       routed from the current state); {@code return $complete(value)}; {@code return $tail(a)}
+ *       (finish with the outcome of awaiting {@code a}, in constant stack); or a throw, which fails
+ *       the coroutine.</li>
+ *   <li>Awaiting a {@link Coroutine} is a call: it runs at once on the same task, and its result
+ *       arrives in the next step without a trip through the scheduler. Runtime operations may park
+ *       the task; the loop resumes it later.</li>
+ *   <li>Async resources ({@code try (@Await R r = ...)}) follow {@link AsyncCloseable}; plain
+ *       resources are closed with {@link #$closeSync}; async iteration follows
+ *       {@link AsyncIterable}; values spilled across an await are typed back with {@link Witness}.</li>
+ * </ul>
+ *
+ * @param <T> the coroutine's result type
+ */
+public abstract class AsyncFrame<T> extends Coroutine<T> {
+  /** The value of an async-iteration step at the end of the source. */
+  public static final Object END = new Object() {
+    @Override
+    public String toString() {
+      return "END";
+    }
+  };
+
+  /** The state the next step starts in; 0 on the first step. */
+  protected int $state;
+
+  protected AsyncFrame() {}
+
+  /**
+   * Suspends on {@code awaitable} and resumes in {@code resumeState}:
+   * {@code return $await(3, stream.receive());}.
+   */
+  protected final Object $await(int resumeState, Awaitable<?> awaitable) {
+    if (awaitable == null) {
+      throw new NullPointerException("await(null): the awaited expression was null");
+    }
+    this.$state = resumeState;
+    return awaitable;
+  }
+
+  /**
+   * Closes a plain try-with-resources resource at the end of its block (JLS 14.20.3), given the
+   * exception the block ended with ({@code pending}, null if none), and returns what propagates:
+   * <ul>
+   *   <li>a null resource is not closed: {@code pending};</li>
+   *   <li>a {@link CancelScope} exits and catches its own cancellation (see
+   *       {@link CancelScope#$exit});</li>
+   *   <li>otherwise {@code close()} runs; if it throws, that exception propagates when
+   *       {@code pending} is null, else it is added to {@code pending} as suppressed.</li>
+   * </ul>
+   */
+  public static Throwable $closeSync(AutoCloseable resource, Throwable pending) {
+    if (resource == null) {
+      return pending;
+    }
+    if (resource instanceof CancelScope) {
+      return ((CancelScope) resource).$exit(pending);
+    }
+    try {
+      resource.close();
+    } catch (Throwable t) {
+      if (pending == null) {
+        return t;
+      }
+      if (pending != t) {
+        pending.addSuppressed(t);
+      }
+    }
+    return pending;
+  }
+
+  /** The async exit of {@code try (@Await R r = ...)}: awaiting it yields what propagates. */
+  public static Awaitable<Throwable> $aexit(AsyncCloseable resource, Throwable pending) {
+    if (resource == null) {
+      return dev.baton.Baton.done(pending);
+    }
+    return resource.$aexit(pending);
+  }
+
+  /** One step of {@code for (@Await T x : source)}: awaiting it yields the next item or {@link #END}. */
+  public static Awaitable<Object> $next(AsyncIterable<?> source) {
+    return source.$next();
+  }
+
+  /** Throws {@code t} unchanged ({@code throw $rethrow(t)} keeps the compiler's flow analysis happy). */
+  public static RuntimeException $rethrow(Throwable t) {
+    throw AsyncFrame.<RuntimeException>sneaky(t);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable t) throws E {
+    throw (E) t;
+  }
+}
