@@ -31,7 +31,7 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
   static final byte GROUP = 3;
   static final byte START = 4;
 
-  private final Runner runner;
+  final Runner runner;
   private final byte kind;
   CancelScope parent;
   private CancelScope firstChild;
@@ -132,6 +132,7 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
       return;
     }
     this.shield = shield;
+    runner.cancelEpoch++;
     if (!shield && active && effectivelyCancelled(this)) {
       deliver();
     }
@@ -219,6 +220,7 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
   void reparent(CancelScope newParent) {
     parent.removeChild(this);
     newParent.addChild(this);
+    runner.cancelEpoch++;
     if (effectivelyCancelled(this)) {
       deliver();
     }
@@ -258,6 +260,7 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
     }
     cancelCalled = true;
     deadlineCaused = byDeadline;
+    runner.cancelEpoch++;
     runner.removeTimer(this);
     if (active) {
       deliver();
@@ -315,6 +318,7 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
 
   void addTask(Task t) {
     t.scope = this;
+    t.cancelEpoch = -1;
     t.scopeNext = null;
     t.scopePrev = lastTask;
     if (lastTask == null) {

@@ -24,6 +24,11 @@ final class Runner {
   private Task runTail;
   /** Tasks waiting in {@code waitAllTasksBlocked()}. */
   private final WaitQueue idleWaiters = new WaitQueue();
+  /**
+   * Bumped whenever the effective cancellation of some task may have changed (a scope cancelled,
+   * a shield changed, a scope moved); tasks cache their status against it.
+   */
+  int cancelEpoch;
   /** The task whose frames are running now. */
   Task current;
   CancelScope rootScope;

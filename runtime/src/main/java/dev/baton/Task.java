@@ -28,6 +28,9 @@ final class Task {
   String name;
   final Coroutine<?> root;
   boolean finished;
+  /** Cache of {@link #isEffectivelyCancelled()}: valid while it equals the loop's cancel epoch. */
+  int cancelEpoch = -1;
+  boolean cancelledCache;
 
   Task(Coroutine<?> root, String name) {
     this.root = root;
@@ -41,7 +44,12 @@ final class Task {
 
   /** Effectively cancelled: some scope from the innermost outwards, up to the first shield, was cancelled. */
   boolean isEffectivelyCancelled() {
-    return CancelScope.effectivelyCancelled(scope);
+    int epoch = scope.runner.cancelEpoch;
+    if (cancelEpoch != epoch) {
+      cancelledCache = CancelScope.effectivelyCancelled(scope);
+      cancelEpoch = epoch;
+    }
+    return cancelledCache;
   }
 
   /** Moves this task into {@code s}'s task list (its new innermost scope). */
