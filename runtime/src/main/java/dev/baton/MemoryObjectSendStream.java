@@ -14,6 +14,8 @@ import dev.baton.lowlevel.AsyncCloseable;
  */
 public final class MemoryObjectSendStream<T> implements AutoCloseable, AsyncCloseable {
   private final StreamState<T> state;
+  /** Reused by {@link #send} while free: a send awaitable is consumed when its await begins. */
+  private final SendOp reusable = new SendOp(null, false);
   private boolean closed;
 
   MemoryObjectSendStream(StreamState<T> state) {
@@ -26,7 +28,13 @@ public final class MemoryObjectSendStream<T> implements AutoCloseable, AsyncClos
    * closed, {@link BrokenResourceException} if every receive handle is closed.
    */
   public Awaitable<Void> send(T item) {
-    return new SendOp(item);
+    SendOp op = reusable;
+    if (op.armed) {
+      return new SendOp(item, true);
+    }
+    op.item = item;
+    op.armed = true;
+    return op;
   }
 
   /**
@@ -93,15 +101,24 @@ public final class MemoryObjectSendStream<T> implements AutoCloseable, AsyncClos
     }
   }
 
+  /** One send; single-use: awaiting the same send awaitable twice throws. */
   private final class SendOp extends Operation<Void> implements StreamState.StreamOp {
-    private final T item;
+    private T item;
+    private boolean armed;
 
-    SendOp(T item) {
+    SendOp(T item, boolean armed) {
       this.item = item;
+      this.armed = armed;
     }
 
     @Override
     Object begin(Task task, Runner r) {
+      if (!armed) {
+        throw new IllegalStateException("the awaitable returned by send() was already awaited; call send() again");
+      }
+      T item = this.item;
+      this.item = null;
+      this.armed = false;
       if (task.isEffectivelyCancelled()) {
         throw r.newCancelled(task);
       }

@@ -1,0 +1,171 @@
+package dev.baton.example;
+
+import static dev.baton.Baton.await;
+import static dev.baton.Baton.checkpoint;
+import static dev.baton.Baton.createMemoryObjectStream;
+import static dev.baton.Baton.createTaskGroup;
+import static dev.baton.Baton.currentTime;
+import static dev.baton.Baton.done;
+import static dev.baton.Baton.failAfter;
+import static dev.baton.Baton.moveOnAfter;
+import static dev.baton.Baton.sleep;
+
+import dev.baton.CancelScope;
+import dev.baton.Cancelled;
+import dev.baton.Coroutine;
+import dev.baton.DeadlineExceededException;
+import dev.baton.MemoryObjectReceiveStream;
+import dev.baton.MemoryObjectSendStream;
+import dev.baton.MemoryObjectStream;
+import dev.baton.TaskGroup;
+import dev.baton.annotations.Async;
+import dev.baton.annotations.Await;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The code samples of {@code docs/guide.md}, compiled and tested: each sample sits between
+ * {@code // snippet:NAME} and {@code // end:NAME}, and {@code GuideSnippetsTest} checks that the
+ * guide quotes them verbatim.
+ */
+public class GuideSamples {
+  final List<String> log = new ArrayList<>();
+
+  // snippet:first-task
+  @Async
+  public Coroutine<String> greet(String name) {
+    await(sleep(0.5));               // the task may switch here, and only here
+    return done("hello " + name);
+  }
+  // end:first-task
+
+  // snippet:task-group
+  @Async
+  public Coroutine<Void> worker(String name, double seconds) {
+    log.add(name + " starts at " + currentTime());
+    await(sleep(seconds));
+    log.add(name + " ends at " + currentTime());
+    return done();
+  }
+
+  @Async
+  public Coroutine<Void> runWorkers() {
+    try (@Await TaskGroup tg = createTaskGroup()) {
+      tg.startSoon(worker("a", 1));
+      tg.startSoon(worker("b", 2));
+      log.add("body done at " + currentTime());
+    }                                  // waits here until both workers are done
+    log.add("group done at " + currentTime());
+    return done();
+  }
+  // end:task-group
+
+  // snippet:streams
+  @Async
+  public Coroutine<Void> producer(MemoryObjectSendStream<Integer> out) {
+    try (out) {                        // closing the send half ends the stream
+      for (int i = 1; i <= 3; i++) {
+        await(out.send(i));
+      }
+    }
+    return done();
+  }
+
+  @Async
+  public Coroutine<Integer> consumer(MemoryObjectReceiveStream<Integer> in) {
+    int sum = 0;
+    try (in) {
+      for (@Await Integer item : in) { // ends when every send handle is closed
+        sum += item;
+      }
+    }
+    return done(sum);
+  }
+
+  @Async
+  public Coroutine<Integer> sumThroughAStream() {
+    MemoryObjectStream<Integer> stream = createMemoryObjectStream(0);
+    int sum;
+    try (@Await TaskGroup tg = createTaskGroup()) {
+      tg.startSoon(producer(stream.sendStream()));
+      sum = await(consumer(stream.receiveStream()));
+    }
+    return done(sum);
+  }
+  // end:streams
+
+  // snippet:clones
+  @Async
+  public Coroutine<Integer> fanIn() {
+    MemoryObjectStream<Integer> stream = createMemoryObjectStream(4);
+    int sum;
+    try (@Await TaskGroup tg = createTaskGroup()) {
+      try (MemoryObjectSendStream<Integer> out = stream.sendStream()) {
+        for (int p = 0; p < 3; p++) {
+          tg.startSoon(producer(out.clone()));   // each producer owns a clone...
+        }
+      }                                          // ...and the original is closed here
+      sum = await(consumer(stream.receiveStream()));
+    }
+    return done(sum);                            // 3 * (1 + 2 + 3) = 18
+  }
+  // end:clones
+
+  // snippet:cancellation
+  @Async
+  public Coroutine<String> cancelAWorker() {
+    try (@Await TaskGroup tg = createTaskGroup()) {
+      tg.startSoon(worker("slow", 10));
+      await(sleep(1));
+      tg.cancelScope().cancel();        // the worker gets Cancelled at its sleep
+    }
+    return done("cancelled at " + currentTime());
+  }
+
+  @Async
+  public Coroutine<Void> cleanUpOnCancel() {
+    try {
+      await(sleep(10));
+    } catch (Cancelled c) {
+      log.add("cancelled: cleaning up");
+      throw c;                          // always rethrow Cancelled
+    }
+    return done();
+  }
+  // end:cancellation
+
+  // snippet:timeouts
+  @Async
+  public Coroutine<String> withTimeouts() {
+    String result = "timed out";
+    try (CancelScope scope = moveOnAfter(1)) {
+      result = await(greet("slowpoke"));  // finishes in 0.5 s: in time
+    }
+    try (CancelScope scope = moveOnAfter(0.1)) {
+      result = await(greet("too slow"));  // cancelled after 0.1 s; execution moves on
+    }
+    try {
+      try (CancelScope scope = failAfter(0.1)) {
+        await(sleep(1));
+      }
+    } catch (DeadlineExceededException e) {
+      result = result + ", then failAfter threw";
+    }
+    return done(result);
+  }
+  // end:timeouts
+
+  // snippet:checkpoint
+  @Async
+  public Coroutine<Long> busyLoop(long n) {
+    long total = 0;
+    for (long i = 0; i < n; i++) {
+      total += i;
+      if (i % 1000 == 0) {
+        await(checkpoint());            // let other tasks run, and notice cancellation
+      }
+    }
+    return done(total);
+  }
+  // end:checkpoint
+}

@@ -1,0 +1,51 @@
+package dev.baton.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.baton.Baton;
+import dev.baton.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The guide's samples do what the guide says they do. */
+class GuideSamplesTest {
+  final AsyncGuideSamples samples = new AsyncGuideSamples();
+
+  @Test
+  void greetReturnsAfterHalfASecond() {
+    assertEquals("hello world", Baton.run(samples.greet("world"), Clock.virtual()));
+  }
+
+  @Test
+  void taskGroupBodyFinishesFirstAndTheGroupWaitsForBothWorkers() {
+    Baton.run(samples.runWorkers(), Clock.virtual());
+    assertEquals(List.of("body done at 0.0", "a starts at 0.0", "b starts at 0.0", "a ends at 1.0", "b ends at 2.0",
+        "group done at 2.0"), samples.log);
+  }
+
+  @Test
+  void streamSumsWhatTheProducerSent() {
+    assertEquals(6, Baton.run(samples.sumThroughAStream(), Clock.virtual()));
+  }
+
+  @Test
+  void clonesEndTheStreamWhenTheLastOneCloses() {
+    assertEquals(18, Baton.run(samples.fanIn(), Clock.virtual()));
+  }
+
+  @Test
+  void cancellingTheGroupScopeStopsTheWorker() {
+    assertEquals("cancelled at 1.0", Baton.run(samples.cancelAWorker(), Clock.virtual()));
+    assertEquals(List.of("slow starts at 0.0"), samples.log);
+  }
+
+  @Test
+  void timeoutsKeepTheFirstResultAndFailAfterThrows() {
+    assertEquals("hello slowpoke, then failAfter threw", Baton.run(samples.withTimeouts(), Clock.virtual()));
+  }
+
+  @Test
+  void busyLoopComputesTheSum() {
+    assertEquals(499500L, Baton.run(samples.busyLoop(1000), Clock.virtual()));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.baton.example;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The guide quotes compiled code: every snippet of GuideSamples.java appears verbatim in docs/guide.md. */
+class GuideSnippetsTest {
+  static final Path SAMPLES = Path.of("src/main/java/dev/baton/example/GuideSamples.java");
+  static final Path GUIDE = Path.of("../docs/guide.md");
+
+  static Map<String, String> snippets() throws IOException {
+    String src = Files.readString(SAMPLES);
+    Map<String, String> out = new LinkedHashMap<>();
+    Matcher m = Pattern.compile("  // snippet:(\\S+)\\n(.*?)  // end:\\1\\n", Pattern.DOTALL).matcher(src);
+    while (m.find()) {
+      StringBuilder body = new StringBuilder();
+      for (String line : m.group(2).split("\n", -1)) {
+        body.append(line.startsWith("  ") ? line.substring(2) : line).append('\n');
+      }
+      out.put(m.group(1), body.toString().stripTrailing());
+    }
+    return out;
+  }
+
+  @Test
+  void everySampleIsQuotedVerbatimInTheGuide() throws IOException {
+    String guide = Files.readString(GUIDE);
+    Map<String, String> snippets = snippets();
+    assertFalse(snippets.isEmpty(), "no snippets found in " + SAMPLES);
+    for (Map.Entry<String, String> e : snippets.entrySet()) {
+      assertTrue(guide.contains("```java\n" + e.getValue() + "\n```"),
+          "docs/guide.md does not quote snippet '" + e.getKey() + "' of GuideSamples.java verbatim");
+    }
+  }
+}
