@@ -6,6 +6,7 @@ import dev.baton.CancelScope;
 import dev.baton.Clock;
 import dev.baton.Coroutine;
 import dev.baton.TaskGroup;
+import dev.baton.lowlevel.AsyncCloseable;
 import dev.baton.lowlevel.AsyncFrame;
 import dev.baton.lowlevel.AsyncIterable;
 import java.util.Objects;
@@ -149,6 +150,14 @@ public final class Co {
   /** {@code try (@Await TaskGroup tg = createTaskGroup()) { body(tg) }}. */
   public static Step taskGroup(Function<? super TaskGroup, ? extends Step> body) {
     return new Compound(() -> new TaskGroupFrame(body));
+  }
+
+  /**
+   * {@code try (@Await R r = open.get()) { body(r) }} for any async resource (anyio's
+   * {@code async with}): the exit sees the body's exception and decides what propagates.
+   */
+  public static <R extends AsyncCloseable> Step asyncWith(Supplier<R> open, Function<? super R, ? extends Step> body) {
+    return new Compound(() -> new AsyncWithFrame<>(open, body));
   }
 
   /** {@code try (CancelScope s = open.get()) { body(s) }}: the scope catches its own cancellation on exit. */
@@ -378,12 +387,20 @@ public final class Co {
     }
   }
 
-  private static final class TaskGroupFrame extends AsyncFrame<Object> {
-    private final Function<? super TaskGroup, ? extends Step> body;
-    private TaskGroup tg;
+  private static final class TaskGroupFrame extends AsyncWithFrame<TaskGroup> {
+    TaskGroupFrame(Function<? super TaskGroup, ? extends Step> body) {
+      super(Baton::createTaskGroup, body);
+    }
+  }
+
+  private static class AsyncWithFrame<R extends AsyncCloseable> extends AsyncFrame<Object> {
+    private final Supplier<R> open;
+    private final Function<? super R, ? extends Step> body;
+    private R resource;
     private Object bodyValue;
 
-    TaskGroupFrame(Function<? super TaskGroup, ? extends Step> body) {
+    AsyncWithFrame(Supplier<R> open, Function<? super R, ? extends Step> body) {
+      this.open = open;
       this.body = body;
     }
 
@@ -391,11 +408,11 @@ public final class Co {
     protected Object $step(Object $value, Throwable $error) throws Throwable {
       switch ($state) {
         case 0:
-          tg = Baton.createTaskGroup();
-          return $await(1, new BlockFrame(new Block(body.apply(tg))));
+          resource = open.get();
+          return $await(1, new BlockFrame(new Block(body.apply(resource))));
         case 1:
           bodyValue = $error == null ? $value : null;
-          return $await(2, AsyncFrame.$aexit(tg, $error));
+          return $await(2, AsyncFrame.$aexit(resource, $error));
         default:
           if ($error != null) {
             throw $error;
