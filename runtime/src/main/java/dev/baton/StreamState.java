@@ -13,8 +13,12 @@ final class StreamState<T> {
   /** The value an async-iteration step resumes with at the end of the stream. */
   static final Object END = dev.baton.lowlevel.AsyncFrame.END;
 
+  /** Stands for a null item in {@link #buffer} (an ArrayDeque cannot hold null; anyio#731 sends None). */
+  private static final Object NULL_ITEM = new Object();
+
   final int maxBufferSize;
-  final ArrayDeque<T> buffer = new ArrayDeque<>();
+  /** Buffered items, with null items stored as {@link #NULL_ITEM}. */
+  private final ArrayDeque<Object> buffer = new ArrayDeque<>();
   final WaitQueue waitingSenders = new WaitQueue();
   final WaitQueue waitingReceivers = new WaitQueue();
   int openSend = 1;
@@ -41,7 +45,7 @@ final class StreamState<T> {
       return true;
     }
     if (buffer.size() < maxBufferSize) {
-      buffer.addLast(item);
+      buffer.addLast(item == null ? NULL_ITEM : item);
       return true;
     }
     return false;
@@ -54,13 +58,13 @@ final class StreamState<T> {
   Object tryReceive(boolean iterating) {
     Task sender = waitingSenders.poll();
     if (sender != null) {
-      @SuppressWarnings("unchecked")
-      T item = (T) sender.resumeValue;
-      buffer.addLast(item);
+      Object item = sender.resumeValue;
+      buffer.addLast(item == null ? NULL_ITEM : item);
       runner.reschedule(sender, null, null);
     }
     if (!buffer.isEmpty()) {
-      return buffer.pollFirst();
+      Object item = buffer.pollFirst();
+      return item == NULL_ITEM ? null : item;
     }
     if (openSend == 0) {
       if (iterating) {
