@@ -318,7 +318,7 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
 
   void addTask(Task t) {
     t.scope = this;
-    t.cancelEpoch = -1;
+    t.cancelCache = -1;
     t.scopeNext = null;
     t.scopePrev = lastTask;
     if (lastTask == null) {

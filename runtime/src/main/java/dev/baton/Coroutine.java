@@ -41,6 +41,8 @@ public abstract class Coroutine<T> implements Awaitable<T> {
   Coroutine<?> caller;
   /** The result between {@code $complete} and the caller's resumption; the tail target of {@code $tail}. */
   Object result;
+  /** The task's name when this is the root frame of a named task. */
+  String taskName;
   byte status = NEW;
 
   /** Only generated state machines and the runtime's own coroutines extend this class. */

@@ -80,7 +80,7 @@ final class Runner {
       main.status = Coroutine.RUNNING;
       rootScope.addTask(mainTask);
       enqueue(mainTask);
-      while (!mainTask.finished) {
+      while (!mainTask.finished()) {
         if (runHead == null) {
           if (!idleWaiters.isEmpty()) {
             wakeIdleWaiters();
@@ -263,7 +263,6 @@ final class Runner {
   }
 
   private void finishTask(Task task, Object value, Throwable error) {
-    task.finished = true;
     task.top = null;
     task.scope.removeTask(task);
     if (task.group == null) {

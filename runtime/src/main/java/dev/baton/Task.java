@@ -6,7 +6,7 @@ package dev.baton;
  * tasks must fit in little memory.
  */
 final class Task {
-  /** Innermost frame: the coroutine that runs next. */
+  /** Innermost frame: the coroutine that runs next; null once the task has finished. */
   Coroutine<?> top;
   /** Outcome delivered by the last reschedule; while parked, an operation may keep data here. */
   Object resumeValue;
@@ -20,36 +20,46 @@ final class Task {
   Task scopeNext;
   /** The group that owns this task (null for the main task). */
   TaskGroup group;
-  /** Non-null while a child started with {@code start()} has not called {@code started()}. */
-  TaskStatusImpl<?> startStatus;
   /** The operation the task is parked on, or null when runnable or running. */
   Operation<?> waitingOn;
-  /** The user's name for the task, or null to derive it from the root coroutine. */
-  String name;
-  final Coroutine<?> root;
-  boolean finished;
-  /** Cache of {@link #isEffectivelyCancelled()}: valid while it equals the loop's cancel epoch. */
-  int cancelEpoch = -1;
-  boolean cancelledCache;
+  /**
+   * Cache of {@link #isEffectivelyCancelled()}: {@code epoch << 1 | cancelled}, valid while the
+   * epoch equals the loop's cancel epoch; -1 when invalid.
+   */
+  int cancelCache = -1;
 
+  /** A task running {@code root}; {@code name} (may be null) is kept on the root frame. */
   Task(Coroutine<?> root, String name) {
-    this.root = root;
     this.top = root;
-    this.name = name;
+    root.taskName = name;
   }
 
+  boolean finished() {
+    return top == null;
+  }
+
+  /** The user's name for the task, else the name of its root coroutine. */
   String name() {
-    return name != null ? name : root.describe();
+    Coroutine<?> root = top;
+    if (root == null) {
+      return "a finished task";
+    }
+    while (root.caller != null) {
+      root = root.caller;
+    }
+    return root.taskName != null ? root.taskName : root.describe();
   }
 
   /** Effectively cancelled: some scope from the innermost outwards, up to the first shield, was cancelled. */
   boolean isEffectivelyCancelled() {
-    int epoch = scope.runner.cancelEpoch;
-    if (cancelEpoch != epoch) {
-      cancelledCache = CancelScope.effectivelyCancelled(scope);
-      cancelEpoch = epoch;
+    int epoch = scope.runner.cancelEpoch & 0x3fffffff;
+    int cache = cancelCache;
+    if ((cache >> 1) != epoch) {
+      boolean cancelled = CancelScope.effectivelyCancelled(scope);
+      cancelCache = epoch << 1 | (cancelled ? 1 : 0);
+      return cancelled;
     }
-    return cancelledCache;
+    return (cache & 1) != 0;
   }
 
   /** Moves this task into {@code s}'s task list (its new innermost scope). */

@@ -42,6 +42,8 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
   private boolean exiting;
   private boolean closed;
   private Task waiter;
+  /** Children of start() calls that have not called started() yet (rare: kept off the Task). */
+  private java.util.IdentityHashMap<Task, TaskStatusImpl<?>> starting;
 
   TaskGroup(Runner runner, Task host) {
     this.runner = runner;
@@ -121,9 +123,8 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
 
   void childFinished(Task child, Throwable error) {
     live--;
-    TaskStatusImpl<?> status = child.startStatus;
+    TaskStatusImpl<?> status = starting == null ? null : starting.remove(child);
     if (status != null) {
-      child.startStatus = null;
       status.startScope.detach();
     }
     if (status != null && !status.started) {
@@ -236,7 +237,10 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
       coroutine.status = Coroutine.RUNNING;
       Task child = new Task(coroutine, name);
       child.group = TaskGroup.this;
-      child.startStatus = status;
+      if (starting == null) {
+        starting = new java.util.IdentityHashMap<>();
+      }
+      starting.put(child, status);
       status.child = child;
       startScope.addTask(child);
       live++;
