@@ -127,11 +127,18 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     if (status != null) {
       status.startScope.detach();
     }
-    if (status != null && !status.started) {
-      // Still owned by the start() call: the outcome goes to the starter, not to the group.
-      Throwable e = error != null ? error
-          : new IllegalStateException("the child task exited without calling started() on its TaskStatus");
-      runner.reschedule(status.starter, null, e);
+    if (status != null && !status.moved) {
+      // Still owned by the start() call: the outcome goes to the starter, not to the group. A child
+      // that called started() while the starter was cancelled and then finished cleanly still
+      // delivers its value (trio).
+      if (error != null) {
+        runner.reschedule(status.starter, null, error);
+      } else if (status.started) {
+        runner.reschedule(status.starter, status.value, null);
+      } else {
+        runner.reschedule(status.starter, null,
+            new IllegalStateException("the child task exited without calling started() on its TaskStatus"));
+      }
     } else if (error instanceof Cancelled) {
       sawCancelled = true;
     } else if (error != null) {
@@ -147,6 +154,13 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
   }
 
   <T> void childStarted(TaskStatusImpl<T> status, T value) {
+    if (status.starter.isEffectivelyCancelled()) {
+      // trio: started() while the start() call is cancelled is a no-op; the child stays with the
+      // starter, whose await then ends with the child's outcome.
+      status.value = value;
+      return;
+    }
+    status.moved = true;
     status.startScope.reparent(scope);
     runner.reschedule(status.starter, value, null);
   }
@@ -218,9 +232,6 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     @Override
     Object begin(Task task, Runner r) {
       checkOpen();
-      if (task.isEffectivelyCancelled()) {
-        throw r.newCancelled(task);
-      }
       CancelScope startScope = CancelScope.detached(r, task.scope, CancelScope.START);
       TaskStatusImpl<T> status = new TaskStatusImpl<>(TaskGroup.this, task, startScope);
       Coroutine<?> coroutine;

@@ -8,7 +8,12 @@ final class TaskStatusImpl<T> implements TaskStatus<T> {
   final Task starter;
   final CancelScope startScope;
   Task child;
+  /** started() was called. */
   boolean started;
+  /** The child has moved into the group (started() was called while the starter was not cancelled). */
+  boolean moved;
+  /** The value given to started(), kept if the move was put off. */
+  Object value;
 
   TaskStatusImpl(TaskGroup group, Task starter, CancelScope startScope) {
     this.group = group;
