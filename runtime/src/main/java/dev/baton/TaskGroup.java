@@ -126,11 +126,14 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
       child.startStatus = null;
       status.startScope.detach();
     }
-    if (status != null && !status.started) {
-      // Still owned by the start() call: the outcome goes to the starter, not to the group.
-      Throwable e = error != null ? error
-          : new IllegalStateException("the child task exited without calling started() on its TaskStatus");
-      runner.reschedule(status.starter, null, e);
+    if (status != null && !status.moved) {
+      // Still owned by the start() call: the outcome goes to the starter, not to the group. A child
+      // that called started() while the call was cancelled and then returned gives its value (trio).
+      Throwable e = error;
+      if (e == null && !status.started) {
+        e = new IllegalStateException("the child task exited without calling started() on its TaskStatus");
+      }
+      runner.reschedule(status.starter, e == null ? status.value : null, e);
     } else if (error instanceof Cancelled) {
       sawCancelled = true;
     } else if (error != null) {
@@ -145,9 +148,25 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     }
   }
 
-  <T> void childStarted(TaskStatusImpl<T> status, T value) {
+  /**
+   * The child called {@code started()}: it moves into the group and the start() call returns. If the
+   * start() call is cancelled, the child stays with it instead (trio): it runs on under the cancelled
+   * call, which then raises what the child ends with, or returns the value if the child returns.
+   */
+  void childStarted(TaskStatusImpl<?> status) {
+    if (!tryMove(status)) {
+      return;
+    }
+    runner.reschedule(status.starter, status.value, null);
+  }
+
+  private boolean tryMove(TaskStatusImpl<?> status) {
+    if (CancelScope.effectivelyCancelled(status.startScope)) {
+      return false;
+    }
+    status.moved = true;
     status.startScope.reparent(scope);
-    runner.reschedule(status.starter, value, null);
+    return true;
   }
 
   private void addError(Throwable e) {
@@ -217,9 +236,8 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     @Override
     Object begin(Task task, Runner r) {
       checkOpen();
-      if (task.isEffectivelyCancelled()) {
-        throw r.newCancelled(task);
-      }
+      // No early cancel check: in a cancelled scope the child still runs until its first
+      // checkpoint, and start() raises what it ends with (anyio test_start_cancelled).
       CancelScope startScope = CancelScope.detached(r, task.scope, CancelScope.START);
       TaskStatusImpl<T> status = new TaskStatusImpl<>(TaskGroup.this, task, startScope);
       Coroutine<?> coroutine;
@@ -241,6 +259,10 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
       startScope.addTask(child);
       live++;
       r.enqueue(child);
+      if (status.started && tryMove(status)) {
+        // The starter function itself called started(): a schedule point, then the value.
+        return r.yieldWith(task, status.value);
+      }
       return r.park(task, this);
     }
 

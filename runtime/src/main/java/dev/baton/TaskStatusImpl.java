@@ -7,8 +7,13 @@ final class TaskStatusImpl<T> implements TaskStatus<T> {
   final TaskGroup group;
   final Task starter;
   final CancelScope startScope;
+  /** Null while the starter function runs (it may call {@code started()} before the child exists). */
   Task child;
+  /** {@code started()} was called, with {@link #value}. */
   boolean started;
+  T value;
+  /** The child was moved into the group: the start() call has returned. */
+  boolean moved;
 
   TaskStatusImpl(TaskGroup group, Task starter, CancelScope startScope) {
     this.group = group;
@@ -22,6 +27,9 @@ final class TaskStatusImpl<T> implements TaskStatus<T> {
       throw new IllegalStateException("started() was called twice on the same task status");
     }
     started = true;
-    group.childStarted(this, value);
+    this.value = value;
+    if (child != null) {
+      group.childStarted(this);
+    }
   }
 }
