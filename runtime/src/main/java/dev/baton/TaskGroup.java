@@ -129,16 +129,12 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     }
     if (status != null && !status.moved) {
       // Still owned by the start() call: the outcome goes to the starter, not to the group. A child
-      // that called started() while the starter was cancelled and then finished cleanly still
-      // delivers its value (trio).
-      if (error != null) {
-        runner.reschedule(status.starter, null, error);
-      } else if (status.started) {
-        runner.reschedule(status.starter, status.value, null);
-      } else {
-        runner.reschedule(status.starter, null,
-            new IllegalStateException("the child task exited without calling started() on its TaskStatus"));
+      // that called started() while the call was cancelled and then returned gives its value (trio).
+      Throwable e = error;
+      if (e == null && !status.started) {
+        e = new IllegalStateException("the child task exited without calling started() on its TaskStatus");
       }
+      runner.reschedule(status.starter, e == null ? status.value : null, e);
     } else if (error instanceof Cancelled) {
       sawCancelled = true;
     } else if (error != null) {
@@ -153,16 +149,25 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     }
   }
 
-  <T> void childStarted(TaskStatusImpl<T> status, T value) {
-    if (status.starter.isEffectivelyCancelled()) {
-      // trio: started() while the start() call is cancelled is a no-op; the child stays with the
-      // starter, whose await then ends with the child's outcome.
-      status.value = value;
+  /**
+   * The child called {@code started()}: it moves into the group and the start() call returns. If the
+   * start() call is cancelled, the child stays with it instead (trio): it runs on under the cancelled
+   * call, which then raises what the child ends with, or returns the value if the child returns.
+   */
+  void childStarted(TaskStatusImpl<?> status) {
+    if (!tryMove(status)) {
       return;
+    }
+    runner.reschedule(status.starter, status.value, null);
+  }
+
+  private boolean tryMove(TaskStatusImpl<?> status) {
+    if (CancelScope.effectivelyCancelled(status.startScope)) {
+      return false;
     }
     status.moved = true;
     status.startScope.reparent(scope);
-    runner.reschedule(status.starter, value, null);
+    return true;
   }
 
   private void addError(Throwable e) {
@@ -232,6 +237,8 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     @Override
     Object begin(Task task, Runner r) {
       checkOpen();
+      // No early cancel check: in a cancelled scope the child still runs until its first
+      // checkpoint, and start() raises what it ends with (anyio test_start_cancelled).
       CancelScope startScope = CancelScope.detached(r, task.scope, CancelScope.START);
       TaskStatusImpl<T> status = new TaskStatusImpl<>(TaskGroup.this, task, startScope);
       Coroutine<?> coroutine;
@@ -256,6 +263,10 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
       startScope.addTask(child);
       live++;
       r.enqueue(child);
+      if (status.started && tryMove(status)) {
+        // The starter function itself called started(): a schedule point, then the value.
+        return r.yieldWith(task, status.value);
+      }
       return r.park(task, this);
     }
 

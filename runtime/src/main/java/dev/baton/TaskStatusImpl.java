@@ -7,13 +7,13 @@ final class TaskStatusImpl<T> implements TaskStatus<T> {
   final TaskGroup group;
   final Task starter;
   final CancelScope startScope;
+  /** Null while the starter function runs (it may call {@code started()} before the child exists). */
   Task child;
-  /** started() was called. */
+  /** {@code started()} was called, with {@link #value}. */
   boolean started;
-  /** The child has moved into the group (started() was called while the starter was not cancelled). */
+  T value;
+  /** The child was moved into the group: the start() call has returned. */
   boolean moved;
-  /** The value given to started(), kept if the move was put off. */
-  Object value;
 
   TaskStatusImpl(TaskGroup group, Task starter, CancelScope startScope) {
     this.group = group;
@@ -27,6 +27,9 @@ final class TaskStatusImpl<T> implements TaskStatus<T> {
       throw new IllegalStateException("started() was called twice on the same task status");
     }
     started = true;
-    group.childStarted(this, value);
+    this.value = value;
+    if (child != null) {
+      group.childStarted(this);
+    }
   }
 }
