@@ -107,4 +107,43 @@ public final class Witness {
   public static <F> boolean as(OfBoolean<F> witness, Object value) {
     return (Boolean) value;
   }
+
+  // box: store a value as the witness's type would hold it (for a conditional whose operand types
+  // differ from its own: `c ? anInt : aLong` must be stored as a Long).
+
+  public static <F, V> Object box(OfRef<F, V> witness, V value) {
+    return value;
+  }
+
+  public static <F> Object box(OfInt<F> witness, int value) {
+    return value;
+  }
+
+  public static <F> Object box(OfLong<F> witness, long value) {
+    return value;
+  }
+
+  public static <F> Object box(OfDouble<F> witness, double value) {
+    return value;
+  }
+
+  public static <F> Object box(OfFloat<F> witness, float value) {
+    return value;
+  }
+
+  public static <F> Object box(OfShort<F> witness, short value) {
+    return value;
+  }
+
+  public static <F> Object box(OfByte<F> witness, byte value) {
+    return value;
+  }
+
+  public static <F> Object box(OfChar<F> witness, char value) {
+    return value;
+  }
+
+  public static <F> Object box(OfBoolean<F> witness, boolean value) {
+    return value;
+  }
 }

@@ -1,0 +1,230 @@
+package dev.baton.processor;
+
+import com.sun.source.tree.AssertTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates an {@code @Async} body: every rule a body must keep for the lowering to be exact. Each
+ * problem goes on the exact offending tree.
+ */
+final class BodyValidator {
+  private BodyValidator() {}
+
+  static List<Problem> validate(AsyncMethod m, Resolver resolver, Analysis analysis) {
+    List<Problem> out = new ArrayList<>();
+    Set<String> declared = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void v) {
+        declared.add(node.getName().toString());
+        return super.visitVariable(node, v);
+      }
+    }.scan(m.tree(), null);
+
+    new TreePathScanner<Void, Void>() {
+      int lambdas;
+      int classes;
+      int monitors;
+      int switchExpressionCases;
+      int asserts;
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void v) {
+        if (resolver.isAwait(node)) {
+          if (lambdas > 0) {
+            out.add(Problem.at(node, Diag.AsyncAwaitInLambda));
+          } else if (classes > 0) {
+            out.add(Problem.at(node, Diag.AsyncAwaitInClassBody, "its code runs outside the state machine"));
+          } else if (monitors > 0) {
+            out.add(Problem.at(node, Diag.AsyncAwaitInSynchronized));
+          } else if (switchExpressionCases > 0) {
+            out.add(Problem.at(node, Diag.AsyncUnsupportedPosition, "inside a case of a switch expression",
+                "Use a switch statement that assigns a local, or await before the switch"));
+          } else if (asserts > 0) {
+            out.add(Problem.at(node, Diag.AsyncUnsupportedPosition, "inside an assert statement",
+                "Await into a local first, then assert on the local"));
+          }
+        } else if (node.getMethodSelect() instanceof IdentifierTree id && classes == 0
+            && resolver.onlyPrivateMethods(id.getName().toString())) {
+          out.add(Problem.at(node, Diag.AsyncPrivateAccess, "method", id.getName(), m.owner().getQualifiedName()));
+        } else if (node.getMethodSelect() instanceof MemberSelectTree ms && classes == 0
+            && isSelf(ms.getExpression()) && resolver.onlyPrivateMethods(ms.getIdentifier().toString())) {
+          out.add(Problem.at(node, Diag.AsyncPrivateAccess, "method", ms.getIdentifier(),
+              m.owner().getQualifiedName()));
+        }
+        return super.visitMethodInvocation(node, v);
+      }
+
+      private boolean isSelf(Tree t) {
+        if (t instanceof IdentifierTree id) {
+          String n = id.getName().toString();
+          return n.equals("this") || n.equals(m.owner().getSimpleName().toString());
+        }
+        return t instanceof MemberSelectTree ms && ms.getIdentifier().contentEquals("this");
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void v) {
+        String n = node.getName().toString();
+        if (n.equals("super") && classes == 0) {
+          out.add(Problem.at(node, Diag.AsyncSuper, m.owner().getQualifiedName()));
+        } else if (classes == 0 && !declared.contains(n) && resolver.privateField(n) != null && !isTypePosition()) {
+          out.add(Problem.at(node, Diag.AsyncPrivateAccess, "field", n, m.owner().getQualifiedName()));
+        }
+        return null;
+      }
+
+      private boolean isTypePosition() {
+        Tree parent = getCurrentPath().getParentPath().getLeaf();
+        return parent instanceof MethodInvocationTree mi && mi.getMethodSelect() == getCurrentPath().getLeaf();
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree node, Void v) {
+        if (classes == 0 && isSelf(node.getExpression())
+            && resolver.privateField(node.getIdentifier().toString()) != null
+            && !(getCurrentPath().getParentPath().getLeaf() instanceof MethodInvocationTree)) {
+          out.add(Problem.at(node, Diag.AsyncPrivateAccess, "field", node.getIdentifier(),
+              m.owner().getQualifiedName()));
+        }
+        if (node.getIdentifier().contentEquals("super") && classes == 0) {
+          out.add(Problem.at(node, Diag.AsyncSuper, m.owner().getQualifiedName()));
+        }
+        return super.visitMemberSelect(node, v);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void v) {
+        lambdas++;
+        try {
+          return super.visitLambdaExpression(node, v);
+        } finally {
+          lambdas--;
+        }
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree node, Void v) {
+        if (node.getQualifierExpression() instanceof IdentifierTree id && id.getName().contentEquals("super")
+            && classes == 0) {
+          out.add(Problem.at(node, Diag.AsyncSuper, m.owner().getQualifiedName()));
+          return null;
+        }
+        return super.visitMemberReference(node, v);
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void v) {
+        Tree parent = getCurrentPath().getParentPath().getLeaf();
+        if (parent instanceof BlockTree block && analysis.suspends(block) && lambdas == 0 && classes == 0) {
+          out.add(Problem.at(node, Diag.AsyncLocalClass, "'" + node.getSimpleName() + "' is declared in a block "
+              + "that awaits"));
+        }
+        classes++;
+        try {
+          return super.visitClass(node, v);
+        } finally {
+          classes--;
+        }
+      }
+
+      @Override
+      public Void visitSynchronized(SynchronizedTree node, Void v) {
+        scan(node.getExpression(), v);
+        monitors++;
+        try {
+          return scan(node.getBlock(), v);
+        } finally {
+          monitors--;
+        }
+      }
+
+      @Override
+      public Void visitSwitchExpression(SwitchExpressionTree node, Void v) {
+        scan(node.getExpression(), v);
+        switchExpressionCases++;
+        try {
+          for (CaseTree c : node.getCases()) {
+            scan(c, v);
+          }
+        } finally {
+          switchExpressionCases--;
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitAssert(AssertTree node, Void v) {
+        asserts++;
+        try {
+          return super.visitAssert(node, v);
+        } finally {
+          asserts--;
+        }
+      }
+
+      @Override
+      public Void visitVariable(VariableTree node, Void v) {
+        if (Analysis.isAwaitAnnotated(node, resolver)) {
+          Tree parent = getCurrentPath().getParentPath().getLeaf();
+          boolean ok = (parent instanceof EnhancedForLoopTree f && f.getVariable() == node)
+              || (parent instanceof TryTree t && t.getResources().contains(node));
+          if (!ok) {
+            out.add(Problem.at(node, Diag.AsyncAwaitAnnotation, node.getName()));
+          } else if (lambdas > 0 || classes > 0) {
+            out.add(Problem.at(node, lambdas > 0 ? Diag.AsyncAwaitInLambda : Diag.AsyncAwaitInClassBody,
+                "its code runs outside the state machine"));
+          } else if (monitors > 0) {
+            out.add(Problem.at(node, Diag.AsyncAwaitInSynchronized));
+          }
+        }
+        return super.visitVariable(node, v);
+      }
+
+      @Override
+      public Void visitInstanceOf(InstanceOfTree node, Void v) {
+        if (node.getPattern() != null && lambdas == 0 && classes == 0) {
+          Tree stmt = enclosingStatement(getCurrentPath());
+          if (stmt != null && analysis.suspends(stmt) && !(stmt instanceof BlockTree)) {
+            out.add(Problem.at(node, Diag.AsyncUnsupportedPosition,
+                "an instanceof pattern in a statement that awaits (its binding would have to live across a "
+                    + "switch point)", "Test with instanceof and declare the variable with a cast"));
+          }
+        }
+        return super.visitInstanceOf(node, v);
+      }
+    }.scan(m.path(), null);
+    return out;
+  }
+
+  private static Tree enclosingStatement(TreePath path) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof StatementTree) {
+        return p.getLeaf();
+      }
+    }
+    return null;
+  }
+}

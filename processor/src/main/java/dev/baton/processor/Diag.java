@@ -1,0 +1,63 @@
+package dev.baton.processor;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic the processor reports: a stable tag, and a message of the form
+ * {@code [Tag] Rule; specifics. What to do instead}. {@code docs/diagnostics.md} lists them all and
+ * {@code DiagnosticsCoverageTest} fails if one has no negative test.
+ */
+public enum Diag {
+  AsyncAwaitOutsideAsync("await(...) may only be called inside an @Async method; %s. "
+      + "Annotate the enclosing method with @Async (it must return Coroutine<T>), or run the awaitable with Baton.run"),
+  AsyncAwaitInLambda("await(...) cannot be used inside a lambda or method reference; the lambda body is not part of the "
+      + "state machine. Move the await into the @Async method body, or make the lambda's work an @Async method"),
+  AsyncAwaitInClassBody("await(...) cannot be used inside an anonymous or local class body; %s. Move the await into the "
+      + "@Async method body, or make that code an @Async method"),
+  AsyncAwaitInSynchronized("await(...) cannot be used inside a synchronized block; a monitor cannot be held across a "
+      + "switch point. Do the awaiting outside the synchronized block"),
+  AsyncUnsupportedPosition("await(...) cannot stand in this position yet: %s. %s"),
+  AsyncReturnType("@Async method '%s' must return dev.baton.Coroutine<T>, not %s. Declare the return type "
+      + "Coroutine<T> (Coroutine<Void> for no result) and end with 'return done(value)'"),
+  AsyncModifier("@Async method '%s' cannot be %s; the generated class overrides or re-declares it. Remove '%s'"),
+  AsyncEnclosingType("@Async method '%s' must be declared in a top-level or static nested class; %s. "
+      + "Move the method into a class"),
+  AsyncFinalClass("@Async method '%s' is declared in final class %s, which the generated class must extend. "
+      + "Remove 'final' from the class"),
+  AsyncPrivateClass("@Async method '%s' is declared in private class %s, which the generated class cannot extend. "
+      + "Make the class package-private"),
+  AsyncInnerClass("@Async method '%s' is declared in inner (non-static) class %s; the generated class cannot supply its "
+      + "enclosing instance. Make the class static"),
+  AsyncNoConstructor("Class %s has no constructor that the generated class %s can call (all are private). "
+      + "Add a package-private or more visible constructor"),
+  AsyncPrivateAccess("An @Async body cannot use private %s '%s' of %s; the generated class is a separate class that "
+      + "cannot reach it. Make it package-private"),
+  AsyncSuper("An @Async body cannot use 'super'; the state machine runs in a separate class. Call the super "
+      + "implementation from a helper method of %s instead"),
+  AsyncLocalClass("A local class cannot be declared in an @Async body where its scope spans a switch point; %s. "
+      + "Declare it as a (static) nested class"),
+  AsyncAwaitAnnotation("@Await on a local variable is only allowed on the variable of an enhanced for "
+      + "(async iteration) or on a try-with-resources resource (async close); '%s' is neither. Remove @Await"),
+  AsyncVarType("The type of 'var %s' cannot be written in the generated code (%s), but the variable lives across a "
+      + "switch point. Declare its type explicitly"),
+  AsyncMissingType("@Async method '%s' uses a type that never became available: %s"),
+  AsyncUnsupportedEnvironment("The Baton processor needs javac's Compiler Tree API (com.sun.source.util.Trees), but "
+      + "this build hands it a wrapped processing environment (%s) that it cannot unwrap. Build with javac "
+      + "(Maven/Gradle delegate to it; in IntelliJ delegate build actions to Maven or Gradle)"),
+  AsyncInternalError("The Baton processor failed on '%s'; this is a bug, please report it with this message: %s");
+
+  private final String format;
+
+  Diag(String format) {
+    this.format = format;
+  }
+
+  /** The full message: {@code [Tag] } followed by the formatted rule text. */
+  public String format(Object... args) {
+    return "[" + name() + "] " + String.format(Locale.ROOT, format, args);
+  }
+
+  public String tag() {
+    return "[" + name() + "]";
+  }
+}

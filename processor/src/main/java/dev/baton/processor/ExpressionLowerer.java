@@ -1,0 +1,394 @@
+package dev.baton.processor;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreeScanner;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Lowers expressions that contain awaits, keeping Java's evaluation order exactly (JLS 15.7): the
+ * operands evaluated before an await are <em>spilled</em> into {@code Object} slots of the frame, the
+ * await suspends, and the rest of the expression is evaluated when the frame resumes.
+ *
+ * <pre>{@code
+ * // user:       log.add(prefix() + await(rs.receive()));
+ * // generated:  this.$s0 = log;                                    // receiver first
+ * //             this.$s1 = prefix();                               // left operand before the await
+ * //             return $await(5, rs.receive());
+ * //   case 5:   Witness.as(W(log), $s0).add(Witness.as(W(prefix()), $s1) + Witness.as(W(await(...)), $value));
+ * }</pre>
+ *
+ * A spilled value is read back through {@link dev.baton.lowlevel.Witness}: a never-invoked lambda
+ * whose body is the original expression gives javac the exact static type. Operands that cannot
+ * change across the await (literals, lambdas, {@code this}, locals the statement does not assign)
+ * are not spilled. {@code &&}, {@code ||} and {@code ?:} whose later operands await become branches.
+ */
+final class ExpressionLowerer {
+  private static final String WITNESS = "dev.baton.lowlevel.Witness";
+
+  private final Lowerer lowerer;
+  private final StateMachine sm;
+  /** Codes that read a slot written once: they need no second spill. */
+  private final Set<Code> stable = Collections.newSetFromMap(new IdentityHashMap<>());
+  private Set<String> assigned = Set.of();
+  private int depth;
+
+  ExpressionLowerer(Lowerer lowerer) {
+    this.lowerer = lowerer;
+    this.sm = lowerer.sm;
+  }
+
+  /** The residual code of {@code e}: spills and suspensions are emitted; the result is what remains. */
+  Code lower(ExpressionTree e) {
+    if (depth == 0) {
+      assigned = assignedNames(e);
+    }
+    depth++;
+    try {
+      return lowerInner(e);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Code lowerInner(ExpressionTree e) {
+    if (!lowerer.analysis.suspends(e)) {
+      return lowerer.print(e);
+    }
+    if (lowerer.analysis.isAwait(e)) {
+      MethodInvocationTree call = (MethodInvocationTree) e;
+      Code arg = lowerInner(call.getArguments().get(0));
+      suspend(arg);
+      return Code.of(WITNESS + ".as(" + witness(call) + ", $value)");
+    }
+    if (e instanceof BinaryTree b && (e.getKind() == Tree.Kind.CONDITIONAL_AND
+        || e.getKind() == Tree.Kind.CONDITIONAL_OR) && lowerer.analysis.suspends(b.getRightOperand())) {
+      return shortCircuit(b, e.getKind() == Tree.Kind.CONDITIONAL_AND);
+    }
+    if (e instanceof ConditionalExpressionTree c && (lowerer.analysis.suspends(c.getTrueExpression())
+        || lowerer.analysis.suspends(c.getFalseExpression()))) {
+      return conditional(c);
+    }
+    if (e instanceof CompoundAssignmentTree ca && lowerer.analysis.suspends(ca.getExpression())
+        && !(strip(ca.getVariable()) instanceof IdentifierTree id && lowerer.lookup(id.getName().toString()) != null)) {
+      throw new UserError(Problem.at(e, Diag.AsyncUnsupportedPosition,
+          "the right operand of a compound assignment to a field or array element",
+          "Assign the awaited value to a local first, then combine"));
+    }
+    List<ExpressionTree> kids = valueChildren(e);
+    int last = -1;
+    for (int i = 0; i < kids.size(); i++) {
+      if (lowerer.analysis.suspends(kids.get(i))) {
+        last = i;
+      }
+    }
+    Map<Tree, Code> overrides = new IdentityHashMap<>();
+    for (int i = 0; i <= last; i++) {
+      ExpressionTree kid = kids.get(i);
+      Code c = lowerInner(kid);
+      if (i < last && needsSpill(kid, c)) {
+        String slot = sm.newSlot();
+        lowerer.emit(c.map("this." + slot + " = " + c.text() + ";"), false);
+        c = stableCode(WITNESS + ".as(" + witness(kid) + ", this." + slot + ")");
+      }
+      overrides.put(kid, c);
+    }
+    return lowerer.rewriter.print(e, lowerer::lookup, lowerer.leaps, overrides, false);
+  }
+
+  /** Suspends on the awaitable {@code awaitable}; the following code runs in the resume state. */
+  void suspend(Code awaitable) {
+    int resume = sm.newState();
+    lowerer.emit(awaitable.map("return $await(" + resume + ", " + awaitable.text() + ");"), true);
+    sm.mark(resume);
+    sm.emit("if ($error != null) throw $error;");
+  }
+
+  private Code stableCode(String text) {
+    Code c = Code.of(text);
+    stable.add(c);
+    return c;
+  }
+
+  /**
+   * {@code a && await(b)} → {@code if (!(a)) { $s = false; goto J; } $s = await(b); J: ((boolean) $s)}.
+   */
+  private Code shortCircuit(BinaryTree b, boolean and) {
+    Code left = lowerInner(b.getLeftOperand());
+    String slot = sm.newSlot();
+    int join = sm.newState();
+    lowerer.emit(left.map("if (" + (and ? "!" : "") + Lowerer.paren(left.text()) + ") { this." + slot + " = "
+        + !and + "; " + StateMachine.jumpText(join) + " }"), false);
+    Code right = lowerInner(b.getRightOperand());
+    lowerer.emit(right.map("this." + slot + " = " + right.text() + ";"), false);
+    sm.jump(join);
+    sm.mark(join);
+    return stableCode("((boolean) this." + slot + ")");
+  }
+
+  /**
+   * {@code c ? await(a) : b} → {@code if (!(c)) goto F; $s = box(await(a)); goto J; F: $s = box(b); J:}
+   * and the value {@code Witness.as(W(c ? ... : ...), $s)}; {@code box} applies the conditional's own
+   * numeric promotion before the value is boxed.
+   */
+  private Code conditional(ConditionalExpressionTree c) {
+    Code cond = lowerInner(c.getCondition());
+    String slot = sm.newSlot();
+    String w = witness(c);
+    int otherwise = sm.newState();
+    int join = sm.newState();
+    lowerer.emit(cond.map("if (!" + Lowerer.paren(cond.text()) + ") { " + StateMachine.jumpText(otherwise) + " }"),
+        false);
+    Code t = lowerInner(c.getTrueExpression());
+    lowerer.emit(t.map("this." + slot + " = " + WITNESS + ".box(" + w + ", " + t.text() + ");"), false);
+    sm.jump(join);
+    sm.mark(otherwise);
+    Code f = lowerInner(c.getFalseExpression());
+    lowerer.emit(f.map("this." + slot + " = " + WITNESS + ".box(" + w + ", " + f.text() + ");"), false);
+    sm.jump(join);
+    sm.mark(join);
+    return stableCode(WITNESS + ".as(" + w + ", this." + slot + ")");
+  }
+
+  /** The operands of {@code e} that Java evaluates as values, in evaluation order. */
+  private List<ExpressionTree> valueChildren(ExpressionTree e) {
+    List<ExpressionTree> out = new ArrayList<>();
+    if (e instanceof ParenthesizedTree p) {
+      out.add(p.getExpression());
+    } else if (e instanceof MethodInvocationTree m) {
+      if (m.getMethodSelect() instanceof MemberSelectTree ms && isValue(ms.getExpression())) {
+        out.add(ms.getExpression());
+      }
+      out.addAll(m.getArguments());
+    } else if (e instanceof NewClassTree n) {
+      if (n.getEnclosingExpression() != null) {
+        out.add(n.getEnclosingExpression());
+      }
+      out.addAll(n.getArguments());
+    } else if (e instanceof NewArrayTree n) {
+      out.addAll(n.getDimensions());
+      if (n.getInitializers() != null) {
+        out.addAll(n.getInitializers());
+      }
+    } else if (e instanceof BinaryTree b) {
+      out.add(b.getLeftOperand());
+      out.add(b.getRightOperand());
+    } else if (e instanceof AssignmentTree a) {
+      lhsParts(a.getVariable(), out);
+      out.add(a.getExpression());
+    } else if (e instanceof CompoundAssignmentTree a) {
+      lhsParts(a.getVariable(), out);
+      out.add(a.getExpression());
+    } else if (e instanceof UnaryTree u) {
+      switch (e.getKind()) {
+        case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> lhsParts(u.getExpression(), out);
+        default -> out.add(u.getExpression());
+      }
+    } else if (e instanceof TypeCastTree t) {
+      out.add(t.getExpression());
+    } else if (e instanceof InstanceOfTree i) {
+      out.add(i.getExpression());
+    } else if (e instanceof ArrayAccessTree a) {
+      out.add(a.getExpression());
+      out.add(a.getIndex());
+    } else if (e instanceof MemberSelectTree m) {
+      out.add(m.getExpression());
+    } else if (e instanceof ConditionalExpressionTree c) {
+      out.add(c.getCondition());
+      out.add(c.getTrueExpression());
+      out.add(c.getFalseExpression());
+    } else if (e instanceof SwitchExpressionTree s) {
+      out.add(s.getExpression());
+    } else {
+      throw new UserError(Problem.at(e, Diag.AsyncUnsupportedPosition,
+          "inside a " + e.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+          "Assign the awaited value to a local first and use the local here"));
+    }
+    return out;
+  }
+
+  private void lhsParts(ExpressionTree variable, List<ExpressionTree> out) {
+    ExpressionTree v = strip(variable);
+    if (v instanceof ArrayAccessTree a) {
+      out.add(a.getExpression());
+      out.add(a.getIndex());
+    } else if (v instanceof MemberSelectTree m && isValue(m.getExpression())) {
+      out.add(m.getExpression());
+    }
+  }
+
+  private static ExpressionTree strip(ExpressionTree e) {
+    while (e instanceof ParenthesizedTree p) {
+      e = p.getExpression();
+    }
+    return e;
+  }
+
+  /** True if {@code t} denotes a value (not a type or package name) where a qualifier may stand. */
+  private boolean isValue(ExpressionTree t) {
+    if (t instanceof IdentifierTree id) {
+      String n = id.getName().toString();
+      return n.equals("this") || n.equals("super") || lowerer.lookup(n) != null || lowerer.resolver.isField(n);
+    }
+    if (t instanceof MemberSelectTree ms) {
+      if (ms.getIdentifier().contentEquals("class") || ms.getIdentifier().contentEquals("this")) {
+        return true;
+      }
+      if (isValue(ms.getExpression())) {
+        return true;
+      }
+      TypeElement type = lowerer.resolver.resolveType(ms.getExpression());
+      if (type != null) {
+        for (TypeElement member : ElementFilter.typesIn(type.getEnclosedElements())) {
+          if (member.getSimpleName().contentEquals(ms.getIdentifier())) {
+            return false;
+          }
+        }
+        return true; // a static field
+      }
+      return false; // a package-qualified type name
+    }
+    return true;
+  }
+
+  /** True unless the operand's value cannot change between its evaluation and the await. */
+  private boolean needsSpill(ExpressionTree kid, Code code) {
+    if (stable.contains(code)) {
+      return false;
+    }
+    ExpressionTree k = strip(kid);
+    switch (k.getKind()) {
+      case INT_LITERAL, LONG_LITERAL, FLOAT_LITERAL, DOUBLE_LITERAL, BOOLEAN_LITERAL, CHAR_LITERAL, STRING_LITERAL,
+          NULL_LITERAL, LAMBDA_EXPRESSION, MEMBER_REFERENCE:
+        return false;
+      case IDENTIFIER: {
+        String n = ((IdentifierTree) k).getName().toString();
+        if (n.equals("this")) {
+          return false;
+        }
+        return lowerer.lookup(n) == null || assigned.contains(n);
+      }
+      case MEMBER_SELECT:
+        return !((MemberSelectTree) k).getIdentifier().contentEquals("class");
+      default:
+        return true;
+    }
+  }
+
+  /** The names a statement's expression assigns (=, op=, ++, --), outside lambda bodies. */
+  private static Set<String> assignedNames(ExpressionTree e) {
+    Set<String> names = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      private void note(ExpressionTree v) {
+        if (strip(v) instanceof IdentifierTree id) {
+          names.add(id.getName().toString());
+        }
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void v) {
+        note(node.getVariable());
+        return super.visitAssignment(node, v);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void v) {
+        note(node.getVariable());
+        return super.visitCompoundAssignment(node, v);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree node, Void v) {
+        switch (node.getKind()) {
+          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> note(node.getExpression());
+          default -> { }
+        }
+        return super.visitUnary(node, v);
+      }
+    }.scan(e, null);
+    return names;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Witnesses
+
+  /** A never-invoked lambda whose result type is the static type of {@code e}. */
+  String witness(ExpressionTree e) {
+    String text = lowerer.rewriter.print(e, lowerer::lookup, null, Map.of(), true).text();
+    String head = "(" + lowerer.frameName + " $f) -> { ";
+    if (mayBeConstant(e)) {
+      // a constant would narrow to byte/short/char in overload resolution: give it a variable's type
+      return head + "var $w = " + text + "; return $w; }";
+    }
+    return head + "return " + text + "; }";
+  }
+
+  /** A witness of the element type of iterating {@code source}. */
+  String elementWitness(ExpressionTree source) {
+    String text = lowerer.rewriter.print(source, lowerer::lookup, null, Map.of(), true).text();
+    return "(" + lowerer.frameName + " $f) -> { for (var $w : " + text + ") { return $w; } "
+        + "throw new java.lang.AssertionError(); }";
+  }
+
+  /** Converts {@code value} (an Object) to the variable type {@code type}. */
+  String convert(String type, String witness, String value) {
+    if (new Local("", "", type).isPrimitive()) {
+      return WITNESS + ".as(" + witness + ", " + value + ")";
+    }
+    return "(" + type + ") " + value;
+  }
+
+  private static boolean mayBeConstant(ExpressionTree e) {
+    boolean[] constant = {true};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void v) {
+        if (tree == null || !constant[0]) {
+          return null;
+        }
+        if (tree instanceof ExpressionTree && !(tree instanceof IdentifierTree || tree instanceof MemberSelectTree
+            || tree instanceof ParenthesizedTree || tree instanceof TypeCastTree || tree instanceof BinaryTree
+            || tree instanceof ConditionalExpressionTree || tree instanceof com.sun.source.tree.LiteralTree
+            || (tree instanceof UnaryTree && !isIncrement(tree)))) {
+          constant[0] = false;
+          return null;
+        }
+        if (tree instanceof TypeCastTree cast) {
+          return scan(cast.getExpression(), v);
+        }
+        return super.scan(tree, v);
+      }
+    }.scan(e, null);
+    return constant[0];
+  }
+
+  private static boolean isIncrement(Tree t) {
+    return switch (t.getKind()) {
+      case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,97 @@
+package dev.baton.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Validates what javax.lang.model can see: the {@code @Async} method's signature and the class the
+ * generated {@code AsyncFoo} must extend. Problems go on the declaration.
+ */
+final class SignatureValidator {
+  static final String COROUTINE = "dev.baton.Coroutine";
+
+  private SignatureValidator() {}
+
+  /** Problems with the class itself, reported once on the first @Async method. */
+  static List<Problem> validateClass(TypeElement owner, ExecutableElement first, String asyncName) {
+    List<Problem> out = new ArrayList<>();
+    String m = first.getSimpleName().toString();
+    if (owner.getKind() != ElementKind.CLASS) {
+      out.add(Problem.on(first, Diag.AsyncEnclosingType, m,
+          "it is declared in " + owner.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+              + " " + owner.getSimpleName()));
+      return out;
+    }
+    if (owner.getNestingKind() == NestingKind.LOCAL || owner.getNestingKind() == NestingKind.ANONYMOUS) {
+      out.add(Problem.on(first, Diag.AsyncEnclosingType, m, "it is declared in a local or anonymous class"));
+      return out;
+    }
+    if (owner.getModifiers().contains(Modifier.FINAL)) {
+      out.add(Problem.on(first, Diag.AsyncFinalClass, m, owner.getQualifiedName()));
+    }
+    if (owner.getModifiers().contains(Modifier.PRIVATE)) {
+      out.add(Problem.on(first, Diag.AsyncPrivateClass, m, owner.getQualifiedName()));
+    }
+    if (owner.getNestingKind() == NestingKind.MEMBER && !owner.getModifiers().contains(Modifier.STATIC)) {
+      out.add(Problem.on(first, Diag.AsyncInnerClass, m, owner.getQualifiedName()));
+    }
+    boolean constructible = ElementFilter.constructorsIn(owner.getEnclosedElements()).stream()
+        .anyMatch(c -> !c.getModifiers().contains(Modifier.PRIVATE));
+    if (!constructible) {
+      out.add(Problem.on(owner, Diag.AsyncNoConstructor, owner.getQualifiedName(), asyncName));
+    }
+    return out;
+  }
+
+  static List<Problem> validateMethod(ExecutableElement method) {
+    List<Problem> out = new ArrayList<>();
+    String m = method.getSimpleName().toString();
+    for (Modifier bad : List.of(Modifier.PRIVATE, Modifier.FINAL, Modifier.ABSTRACT, Modifier.NATIVE,
+        Modifier.SYNCHRONIZED)) {
+      if (method.getModifiers().contains(bad)) {
+        out.add(Problem.on(method, Diag.AsyncModifier, m, bad.toString(), bad.toString()));
+      }
+    }
+    TypeMirror ret = method.getReturnType();
+    if (ret.getKind() == TypeKind.ERROR) {
+      throw new DeferException(ret.toString());
+    }
+    if (!(ret instanceof DeclaredType d)
+        || !((TypeElement) d.asElement()).getQualifiedName().contentEquals(COROUTINE)) {
+      out.add(Problem.on(method, Diag.AsyncReturnType, m, ret.toString()));
+    }
+    for (var p : method.getParameters()) {
+      if (p.asType().getKind() == TypeKind.ERROR) {
+        throw new DeferException(p.asType().toString());
+      }
+    }
+    return out;
+  }
+
+  /** The frame's result type {@code R} of a {@code Coroutine<R>} return type, as source text. */
+  static String resultType(ExecutableElement method) {
+    DeclaredType d = (DeclaredType) method.getReturnType();
+    if (d.getTypeArguments().isEmpty()) {
+      return "java.lang.Object";
+    }
+    TypeMirror arg = d.getTypeArguments().get(0);
+    if (arg.getKind() == TypeKind.WILDCARD) {
+      var w = (javax.lang.model.type.WildcardType) arg;
+      arg = w.getExtendsBound();
+      if (arg == null) {
+        return "java.lang.Object";
+      }
+    }
+    String text = TypeText.of(arg);
+    return text == null ? "java.lang.Object" : text;
+  }
+}
