@@ -86,15 +86,20 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
 
   /**
    * Cancels the scope: every checkpoint inside it now throws {@link Cancelled}, and tasks blocked
-   * inside it are woken with it at once. Idempotent; not a checkpoint.
+   * inside it are woken with it at once. Idempotent; not a checkpoint; never throws. After the scope
+   * has exited it has no effect on any task, but {@link #cancelCalled()} becomes true.
    */
   public void cancel() {
     cancel(false);
   }
 
-  /** Whether {@link #cancel()} was called or the deadline passed. Never goes back to false. */
+  /**
+   * Whether {@link #cancel()} was called or the deadline passed while the scope was active. Never
+   * goes back to false, also after the scope has exited. A deadline that passes after the exit does
+   * not make it true (trio): the scope no longer exists to be cancelled.
+   */
   public boolean cancelCalled() {
-    if (!cancelCalled && deadline <= runner.now()) {
+    if (!cancelCalled && active && deadline <= runner.now()) {
       cancel(true);
     }
     return cancelCalled;
