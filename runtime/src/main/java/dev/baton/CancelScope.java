@@ -172,10 +172,22 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
    * whose body ended with {@code pending} (null if normally), and returns what propagates: null if
    * this scope caught its own cancellation, a {@link DeadlineExceededException} from a fail scope
    * that timed out, else {@code pending}.
+   *
+   * <p>A {@link Cancelled} that arrives inside an {@link ExceptionGroup} (at any depth) is caught
+   * by the same rule (trio and anyio split cancellations off groups): when this scope catches, the
+   * cancellations are removed; if nothing else is left the group is caught entirely, otherwise a
+   * group of what is left propagates (with the original's message, cause and stack trace). A group
+   * without cancellations propagates unchanged and does not set {@link #cancelledCaught()}.
    */
   public Throwable $exit(Throwable pending) {
     close();
-    return pending instanceof Cancelled ? filter((Cancelled) pending) : pending;
+    if (pending instanceof Cancelled) {
+      return filter((Cancelled) pending);
+    }
+    if (pending instanceof ExceptionGroup) {
+      return filterGroup((ExceptionGroup) pending);
+    }
+    return pending;
   }
 
   @Override
@@ -210,11 +222,34 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
    * (or {@link DeadlineExceededException} for a fail scope whose deadline caused it), else {@code c}.
    */
   Throwable filter(Cancelled c) {
-    boolean outerVisible = !shield && parent != null && effectivelyCancelled(parent);
-    if (!cancelCalled || outerVisible) {
+    if (!catchesCancellation()) {
       return c;
     }
     cancelledCaught = true;
+    return caughtOutcome();
+  }
+
+  /** The catching rule applied to the cancellations inside a group; see {@link #$exit}. */
+  Throwable filterGroup(ExceptionGroup g) {
+    if (!catchesCancellation()) {
+      return g;
+    }
+    Throwable rest = ExceptionGroup.withoutCancelled(g);
+    if (rest == g) {
+      return g;
+    }
+    cancelledCaught = true;
+    return rest == null ? caughtOutcome() : rest;
+  }
+
+  /** This scope is cancelled and no cancellation of an enclosing scope is visible to it. */
+  private boolean catchesCancellation() {
+    boolean outerVisible = !shield && parent != null && effectivelyCancelled(parent);
+    return cancelCalled && !outerVisible;
+  }
+
+  /** What propagates once this scope caught a cancellation and nothing else is left. */
+  private Throwable caughtOutcome() {
     if (kind == FAIL && deadlineCaused) {
       return new DeadlineExceededException("deadline exceeded: the failAfter/failAt scope timed out at " + deadline);
     }
