@@ -125,6 +125,7 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     live--;
     TaskStatusImpl<?> status = starting == null ? null : starting.remove(child);
     if (status != null) {
+      status.childFinished = true;
       status.startScope.detach();
     }
     if (status != null && !status.moved) {
