@@ -411,7 +411,7 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
 
   void collectBlocked(List<String> out) {
     for (Task t = firstTask; t != null; t = t.scopeNext) {
-      out.add(t.name() + " waiting for " + (t.waitingOn == null ? "nothing (runnable)" : t.waitingOn));
+      out.add(t.describeForDump() + " waiting for " + (t.waitingOn == null ? "nothing (runnable)" : t.waitingOn));
     }
     for (CancelScope c = firstChild; c != null; c = c.nextSibling) {
       c.collectBlocked(out);

@@ -206,8 +206,9 @@ final class Runner {
             frame.status = Coroutine.TAIL_WAITING;
             continue;
           }
-          // A tail call: the callee replaces the frame.
+          // A tail call: the callee replaces the frame (and keeps the task's name if it was the root).
           next.caller = frame.caller;
+          next.taskName = frame.taskName;
           frame.caller = null;
           frame.status = Coroutine.FINISHED;
           next.status = Coroutine.RUNNING;
