@@ -86,15 +86,20 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
 
   /**
    * Cancels the scope: every checkpoint inside it now throws {@link Cancelled}, and tasks blocked
-   * inside it are woken with it at once. Idempotent; not a checkpoint.
+   * inside it are woken with it at once. Idempotent; not a checkpoint; never throws. After the scope
+   * has exited it has no effect on any task, but {@link #cancelCalled()} becomes true.
    */
   public void cancel() {
     cancel(false);
   }
 
-  /** Whether {@link #cancel()} was called or the deadline passed. Never goes back to false. */
+  /**
+   * Whether {@link #cancel()} was called or the deadline passed while the scope was active. Never
+   * goes back to false, also after the scope has exited. A deadline that passes after the exit does
+   * not make it true (trio): the scope no longer exists to be cancelled.
+   */
   public boolean cancelCalled() {
-    if (!cancelCalled && deadline <= runner.now()) {
+    if (!cancelCalled && active && deadline <= runner.now()) {
       cancel(true);
     }
     return cancelCalled;
@@ -167,10 +172,22 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
    * whose body ended with {@code pending} (null if normally), and returns what propagates: null if
    * this scope caught its own cancellation, a {@link DeadlineExceededException} from a fail scope
    * that timed out, else {@code pending}.
+   *
+   * <p>A {@link Cancelled} that arrives inside an {@link ExceptionGroup} (at any depth) is caught
+   * by the same rule (trio and anyio split cancellations off groups): when this scope catches, the
+   * cancellations are removed; if nothing else is left the group is caught entirely, otherwise a
+   * group of what is left propagates (with the original's message, cause and stack trace). A group
+   * without cancellations propagates unchanged and does not set {@link #cancelledCaught()}.
    */
   public Throwable $exit(Throwable pending) {
     close();
-    return pending instanceof Cancelled ? filter((Cancelled) pending) : pending;
+    if (pending instanceof Cancelled) {
+      return filter((Cancelled) pending);
+    }
+    if (pending instanceof ExceptionGroup) {
+      return filterGroup((ExceptionGroup) pending);
+    }
+    return pending;
   }
 
   @Override
@@ -205,11 +222,34 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
    * (or {@link DeadlineExceededException} for a fail scope whose deadline caused it), else {@code c}.
    */
   Throwable filter(Cancelled c) {
-    boolean outerVisible = !shield && parent != null && effectivelyCancelled(parent);
-    if (!cancelCalled || outerVisible) {
+    if (!catchesCancellation()) {
       return c;
     }
     cancelledCaught = true;
+    return caughtOutcome();
+  }
+
+  /** The catching rule applied to the cancellations inside a group; see {@link #$exit}. */
+  Throwable filterGroup(ExceptionGroup g) {
+    if (!catchesCancellation()) {
+      return g;
+    }
+    Throwable rest = ExceptionGroup.withoutCancelled(g);
+    if (rest == g) {
+      return g;
+    }
+    cancelledCaught = true;
+    return rest == null ? caughtOutcome() : rest;
+  }
+
+  /** This scope is cancelled and no cancellation of an enclosing scope is visible to it. */
+  private boolean catchesCancellation() {
+    boolean outerVisible = !shield && parent != null && effectivelyCancelled(parent);
+    return cancelCalled && !outerVisible;
+  }
+
+  /** What propagates once this scope caught a cancellation and nothing else is left. */
+  private Throwable caughtOutcome() {
     if (kind == FAIL && deadlineCaused) {
       return new DeadlineExceededException("deadline exceeded: the failAfter/failAt scope timed out at " + deadline);
     }
@@ -371,7 +411,7 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
 
   void collectBlocked(List<String> out) {
     for (Task t = firstTask; t != null; t = t.scopeNext) {
-      out.add(t.name() + " waiting for " + (t.waitingOn == null ? "nothing (runnable)" : t.waitingOn));
+      out.add(t.describeForDump() + " waiting for " + (t.waitingOn == null ? "nothing (runnable)" : t.waitingOn));
     }
     for (CancelScope c = firstChild; c != null; c = c.nextSibling) {
       c.collectBlocked(out);

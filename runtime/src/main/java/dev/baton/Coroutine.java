@@ -73,9 +73,34 @@ public abstract class Coroutine<T> implements Awaitable<T> {
     return TAIL;
   }
 
-  /** A short description for task dumps: the generated class names the user's method. */
+  /**
+   * A short description for task names and dumps: the class name, which for generated code names
+   * the user's method (e.g. {@code p.AsyncFoo$fetch}). An anonymous or local class is described by
+   * the method it is declared in, since its binary name ({@code p.Foo$1}) says little.
+   */
   String describe() {
-    return getClass().getName();
+    return describe(getClass());
+  }
+
+  static String describe(Class<?> c) {
+    if (!c.isAnonymousClass() && !c.isLocalClass()) {
+      return c.getName();
+    }
+    String what = c.isAnonymousClass() ? "an anonymous coroutine" : "coroutine " + c.getSimpleName();
+    try {
+      java.lang.reflect.Method m = c.getEnclosingMethod();
+      if (m != null) {
+        return what + " in " + m.getDeclaringClass().getName() + "." + m.getName() + "()";
+      }
+      java.lang.reflect.Constructor<?> k = c.getEnclosingConstructor();
+      if (k != null) {
+        return what + " in a constructor of " + k.getDeclaringClass().getName();
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // reflection unavailable (e.g. a class loader oddity): fall back to the binary name
+    }
+    Class<?> outer = c.getEnclosingClass();
+    return what + " in " + (outer != null ? outer.getName() : c.getName());
   }
 
   private static final class Sentinel {

@@ -27,7 +27,9 @@ abstract class Operation<T> implements Awaitable<T> {
   /**
    * The task, parked on this operation, has become effectively cancelled. Undo the wait (leave every
    * queue) and return true to have the task rescheduled with {@link Cancelled}; return false to keep
-   * it parked (the cancellation is then seen at its next checkpoint).
+   * it parked (the cancellation is then seen at its next checkpoint). Called at most once per wait
+   * (trio): after a refusal, further cancellations leave the task alone, and the operation must
+   * eventually reschedule it itself.
    */
   boolean abort(Task task, Runner runner) {
     return false;

@@ -206,8 +206,9 @@ final class Runner {
             frame.status = Coroutine.TAIL_WAITING;
             continue;
           }
-          // A tail call: the callee replaces the frame.
+          // A tail call: the callee replaces the frame (and keeps the task's name if it was the root).
           next.caller = frame.caller;
+          next.taskName = frame.taskName;
           frame.caller = null;
           frame.status = Coroutine.FINISHED;
           next.status = Coroutine.RUNNING;
@@ -319,11 +320,39 @@ final class Runner {
     return yieldWith(t, CHECK_CANCEL);
   }
 
-  /** The task is parked and effectively cancelled: try to abort its wait. */
+  /**
+   * The task is parked and effectively cancelled: try to abort its wait, once per wait (trio). If the
+   * operation refuses, the task stays parked until the operation reschedules it, and later
+   * cancellations do not ask again.
+   */
   void tryCancel(Task t) {
     Operation<?> op = t.waitingOn;
-    if (op != null && op.abort(t, this)) {
+    if (op == null || op instanceof AbortRefused) {
+      return;
+    }
+    if (op.abort(t, this)) {
       reschedule(t, null, newCancelled(t));
+    } else if (t.waitingOn == op) { // still parked: the operation did not reschedule it from abort()
+      t.waitingOn = new AbortRefused(op);
+    }
+  }
+
+  /** Stands for the operation of a parked task whose abort was refused: it is not asked again. */
+  private static final class AbortRefused extends Operation<Object> {
+    private final Operation<?> op;
+
+    AbortRefused(Operation<?> op) {
+      this.op = op;
+    }
+
+    @Override
+    Object begin(Task task, Runner runner) {
+      throw new AssertionError("never awaited");
+    }
+
+    @Override
+    public String toString() {
+      return op.toString();
     }
   }
 

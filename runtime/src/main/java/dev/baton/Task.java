@@ -68,6 +68,19 @@ final class Task {
     s.addTask(this);
   }
 
+  /**
+   * The task for dumps: its name, and the innermost frame when that is another coroutine (where the
+   * task is waiting, e.g. {@code p.AsyncProto$readLine} inside a task named {@code "handler"}).
+   */
+  String describeForDump() {
+    String name = name();
+    Coroutine<?> innermost = top;
+    if (innermost == null || innermost.caller == null) {
+      return name;
+    }
+    return name + " (in " + innermost.describe() + ")";
+  }
+
   @Override
   public String toString() {
     return "Task[" + name() + "]";

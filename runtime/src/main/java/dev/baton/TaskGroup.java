@@ -125,6 +125,7 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     live--;
     TaskStatusImpl<?> status = starting == null ? null : starting.remove(child);
     if (status != null) {
+      status.childFinished = true;
       status.startScope.detach();
     }
     if (status != null && !status.moved) {
@@ -135,11 +136,8 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
         e = new IllegalStateException("the child task exited without calling started() on its TaskStatus");
       }
       runner.reschedule(status.starter, e == null ? status.value : null, e);
-    } else if (error instanceof Cancelled) {
-      sawCancelled = true;
     } else if (error != null) {
-      addError(error);
-      scope.cancel();
+      record(error);
     }
     if (live == 0 && waiter != null) {
       Task w = waiter;
@@ -168,6 +166,22 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     status.moved = true;
     status.startScope.reparent(scope);
     return true;
+  }
+
+  /**
+   * A child or the body ended with {@code e}. Cancellations are not failures: a {@link Cancelled},
+   * also one inside an {@link ExceptionGroup}, is only noted (the scopes decide who catches it);
+   * whatever else is left fails the group and cancels its scope.
+   */
+  private void record(Throwable e) {
+    Throwable failure = ExceptionGroup.withoutCancelled(e);
+    if (failure != e) {
+      sawCancelled = true;
+    }
+    if (failure != null) {
+      addError(failure);
+      scope.cancel();
+    }
   }
 
   private void addError(Throwable e) {
@@ -206,11 +220,8 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
         throw new IllegalStateException("this task group was already exited");
       }
       exiting = true;
-      if (pending instanceof Cancelled) {
-        sawCancelled = true;
-      } else if (pending != null) {
-        addError(pending);
-        scope.cancel();
+      if (pending != null) {
+        record(pending);
       }
       if (live == 0) {
         return r.yieldWith(task, complete());

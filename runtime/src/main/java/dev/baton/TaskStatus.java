@@ -10,7 +10,12 @@ package dev.baton;
 public interface TaskStatus<T> {
   /**
    * Reports readiness with {@code value}. Synchronous, not a checkpoint; the task keeps running until
-   * its next checkpoint. A second call throws {@link IllegalStateException}.
+   * its next checkpoint. A second call throws {@link IllegalStateException}, and so does a call after
+   * the task has exited (the {@code start()} call has then already failed).
+   *
+   * <p>If the {@code start()} call is cancelled at that moment, the call has no effect (trio): the
+   * task stays with the cancelled {@code start()} call, which waits for it and then throws what it
+   * ends with, or returns {@code value} if it returns normally.
    */
   void started(T value);
 

@@ -14,6 +14,8 @@ final class TaskStatusImpl<T> implements TaskStatus<T> {
   T value;
   /** The child was moved into the group: the start() call has returned. */
   boolean moved;
+  /** The child has finished: the start() call has its outcome and started() can no longer be called. */
+  boolean childFinished;
 
   TaskStatusImpl(TaskGroup group, Task starter, CancelScope startScope) {
     this.group = group;
@@ -25,6 +27,11 @@ final class TaskStatusImpl<T> implements TaskStatus<T> {
   public void started(T value) {
     if (started) {
       throw new IllegalStateException("started() was called twice on the same task status");
+    }
+    if (childFinished) {
+      // The start() call already ended (the child returned or failed without started()): there is
+      // nothing to report to and no task to move.
+      throw new IllegalStateException("started() was called after the task started with start() had exited");
     }
     started = true;
     this.value = value;

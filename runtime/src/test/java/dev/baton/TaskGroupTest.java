@@ -511,6 +511,16 @@ class TaskGroupTest extends RuntimeTest {
     assertEquals(List.of("child task failed"), messages((ExceptionGroup) g.exceptions().get(1)));
   }
 
+  @Test
+  void groupIsNotChainedToTheBodysFailure() {
+    // anyio test_taskgroups.py::test_exception_groups_suppresses_exc_context (adapted: Java has no
+    // implicit exception context; the failure is a member of the group, never its cause)
+    IllegalStateException body = new IllegalStateException("body");
+    ExceptionGroup g = assertGroupOf(() -> runVirtual(co(taskGroup(tg -> raise(() -> body)))), IllegalStateException.class);
+    assertNull(g.getCause());
+    assertSame(body, g.exceptions().get(0));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Rules of API.md and semantics §2 not tested as such upstream
 
