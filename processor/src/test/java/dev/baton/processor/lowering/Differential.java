@@ -10,13 +10,11 @@ import dev.baton.Baton;
 import dev.baton.Clock;
 import dev.baton.Coroutine;
 import dev.baton.processor.AsyncProcessor;
+import dev.baton.processor.difffuzz.DifferentialFuzzTest;
 import dev.baton.processor.difffuzz.FuzzHost;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /**
@@ -88,29 +86,7 @@ final class Differential {
 
   /** Loads a compilation's classes, parent-first for everything else. */
   static ClassLoader loader(Compilation c) throws IOException {
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject f : c.generatedFiles()) {
-      if (f.getKind() != JavaFileObject.Kind.CLASS) {
-        continue;
-      }
-      String path = f.toUri().getPath();
-      int at = path.indexOf("CLASS_OUTPUT/");
-      String name = (at >= 0 ? path.substring(at + "CLASS_OUTPUT/".length()) : path.substring(1))
-          .replace(".class", "").replace('/', '.');
-      try (InputStream in = f.openInputStream()) {
-        classes.put(name, in.readAllBytes());
-      }
-    }
-    return new ClassLoader(Differential.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] b = classes.get(name);
-        if (b == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, b, 0, b.length);
-      }
-    };
+    return DifferentialFuzzTest.loader(c);
   }
 
   static List<String> lines(String... l) {
