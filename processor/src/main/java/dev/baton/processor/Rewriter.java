@@ -213,7 +213,8 @@ final class Rewriter {
 
     @Override
     public Void visitMemberSelect(MemberSelectTree node, Void v) {
-      if (node.getIdentifier().contentEquals("this") && classDepth == 0 && instance) {
+      // Foo.this names the user's object at any depth (inside an anonymous class too)
+      if (node.getIdentifier().contentEquals("this") && instance) {
         String q = node.getExpression().toString();
         if (q.equals(ownerSimpleName) || q.equals(ownerQualifiedName)) {
           replace(node, selfText);

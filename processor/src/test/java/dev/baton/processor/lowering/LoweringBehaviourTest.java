@@ -438,4 +438,48 @@ class LoweringBehaviourTest {
         return done(first.length());
         """);
   }
+
+  @Test
+  void switchExpressionsInVerbatimCodeAndAsSelectorSurviveBothJavacBugs() {
+    // javac-notes: a switch expression followed by a classic switch with a case-local fails verification
+    check("""
+        int s = switch (await(h.val(1)) % 3) {
+          case 0 -> 1;
+          case 1 -> { try { h.log("x"); } finally { int x = 1; h.log("fin" + x); } yield 2; }
+          default -> 3;
+        };
+        if (switch (s) { case 1 -> true; default -> false; }) h.log("one");
+        switch (s) { case 2: int g = 0; h.log("g" + g); case 3: for (int k = 0; k < 2; k++) h.log("k" + k); break; }
+        return done(s + await(h.val(2)));
+        """);
+  }
+
+  @Test
+  void varHoldingAnotherClassesGeneratedCoroutine() {
+    String helper = """
+        package lw;
+        import static dev.baton.Baton.*;
+        import dev.baton.Coroutine;
+        import dev.baton.annotations.Async;
+        public class Helper {
+          @Async public Coroutine<Integer> twice(int x) { await(checkpoint()); return done(2 * x); }
+        }
+        """;
+    String user = """
+        package lw;
+        import static dev.baton.Baton.*;
+        import dev.baton.Coroutine;
+        import dev.baton.annotations.Async;
+        public class UsesHelper {
+          @Async public Coroutine<Integer> compute() {
+            var helper = new AsyncHelper();
+            var pending = helper.twice(20);
+            await(checkpoint());
+            return done(await(pending) + 2);
+          }
+          public static Object go() { return run(new AsyncUsesHelper().compute()); }
+        }
+        """;
+    assertEquals(42, Programs.run("lw.UsesHelper", helper, user));
+  }
 }

@@ -265,6 +265,12 @@ class RuntimeProgramsTest {
             await(checkpoint());
             this.hit();
             Self me = this;
+            Runnable r = new Runnable() {
+              int hits = -1;
+              public void run() { Self.this.hit(); name = name + "+" + hits; }
+            };
+            r.run();
+            await(checkpoint());
             return done(toString() + " " + me.hits + " " + (hashCode() == me.hashCode()) + " " + equals(me));
           }
           public static Object go() {
@@ -272,7 +278,7 @@ class RuntimeProgramsTest {
           }
         }
         """);
-    assertEquals("Self(self) 2 true true", r);
+    assertEquals("Self(self+-1) 3 true true", r);
   }
 
   @Test
