@@ -46,7 +46,8 @@ final class SignatureValidator {
     }
     boolean constructible = ElementFilter.constructorsIn(owner.getEnclosedElements()).stream()
         .anyMatch(c -> !c.getModifiers().contains(Modifier.PRIVATE));
-    if (!constructible) {
+    // a private class's implicit constructor is private too: AsyncPrivateClass already says what to do
+    if (!constructible && !owner.getModifiers().contains(Modifier.PRIVATE)) {
       out.add(Problem.on(owner, Diag.AsyncNoConstructor, owner.getQualifiedName(), asyncName));
     }
     return out;
