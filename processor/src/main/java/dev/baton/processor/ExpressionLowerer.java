@@ -150,27 +150,36 @@ final class ExpressionLowerer {
   }
 
   /**
-   * {@code c ? await(a) : b} → {@code if (!(c)) goto F; $s = box(await(a)); goto J; F: $s = box(b); J:}
-   * and the value {@code Witness.as(W(c ? ... : ...), $s)}; {@code box} applies the conditional's own
-   * numeric promotion before the value is boxed.
+   * {@code c ? await(a) : b} → {@code $c = c; if (!$c) goto F; $t = await(a); goto J; F: $f = b; J:} and
+   * the residual {@code ($c ? W(a) $t : W(b) $f)}: the conditional keeps its own shape, so javac still
+   * types it in its real context (a reference conditional such as {@code c ? await(i) : 7L} takes its
+   * type from its target, JLS 15.25), and only the chosen operand's slot is ever read.
    */
   private Code conditional(ConditionalExpressionTree c) {
     Code cond = lowerInner(c.getCondition());
-    String slot = sm.newSlot();
-    String w = witness(c);
+    String condSlot = sm.newSlot();
     int otherwise = sm.newState();
     int join = sm.newState();
-    lowerer.emit(cond.map("if (!" + Lowerer.paren(cond.text()) + ") { " + StateMachine.jumpText(otherwise) + " }"),
-        false);
-    Code t = lowerInner(c.getTrueExpression());
-    lowerer.emit(t.map("this." + slot + " = " + WITNESS + ".box(" + w + ", " + t.text() + ");"), false);
+    lowerer.emit(cond.map("this." + condSlot + " = " + Lowerer.paren(cond.text()) + "; if (!((boolean) this."
+        + condSlot + ")) { " + StateMachine.jumpText(otherwise) + " }"), false);
+    Code t = branch(c.getTrueExpression());
     sm.jump(join);
     sm.mark(otherwise);
-    Code f = lowerInner(c.getFalseExpression());
-    lowerer.emit(f.map("this." + slot + " = " + WITNESS + ".box(" + w + ", " + f.text() + ");"), false);
+    Code f = branch(c.getFalseExpression());
     sm.jump(join);
     sm.mark(join);
-    return stableCode(WITNESS + ".as(" + w + ", this." + slot + ")");
+    return stableCode("(((boolean) this." + condSlot + ") ? " + t.text() + " : " + f.text() + ")");
+  }
+
+  /** One operand of a split conditional: evaluated and, unless it cannot change, kept in a slot. */
+  private Code branch(ExpressionTree e) {
+    Code c = lowerInner(e);
+    if (!needsSpill(e, c)) {
+      return c;
+    }
+    String slot = sm.newSlot();
+    lowerer.emit(c.map("this." + slot + " = " + c.text() + ";"), false);
+    return Code.of(WITNESS + ".as(" + witness(e) + ", this." + slot + ")");
   }
 
   /** The operands of {@code e} that Java evaluates as values, in evaluation order. */

@@ -443,7 +443,7 @@ final class Lowerer {
     StringBuilder b = new StringBuilder("if (true) { // " + fileName + ":" + rewriter.line(run.get(0)) + "\n");
     for (StatementTree s : run) {
       Code c = print(s);
-      String text = c.text();
+      String text = Rewriter.dedent(c.text(), rewriter.column(s));
       if (!c.snapshots().isEmpty()) {
         StringBuilder w = new StringBuilder("{ ");
         for (Local l : c.snapshots()) {

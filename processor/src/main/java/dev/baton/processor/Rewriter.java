@@ -98,6 +98,29 @@ final class Rewriter {
     return source.substring((int) s, (int) e);
   }
 
+  /** The 0-based column of a tree's start. */
+  long column(Tree t) {
+    return unit.getLineMap().getColumnNumber(start(t)) - 1;
+  }
+
+  /** Removes up to {@code column} leading spaces from every line but the first (the source's own indent). */
+  static String dedent(String text, long column) {
+    if (text.indexOf('\n') < 0) {
+      return text;
+    }
+    String[] lines = text.split("\n", -1);
+    StringBuilder b = new StringBuilder(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      String l = lines[i];
+      int n = 0;
+      while (n < column && n < l.length() && l.charAt(n) == ' ') {
+        n++;
+      }
+      b.append('\n').append(l.substring(n));
+    }
+    return b.toString();
+  }
+
   /** The 1-based line of a tree's start. */
   long line(Tree t) {
     return unit.getLineMap().getLineNumber(start(t));
@@ -213,7 +236,8 @@ final class Rewriter {
 
     @Override
     public Void visitMemberSelect(MemberSelectTree node, Void v) {
-      if (node.getIdentifier().contentEquals("this") && classDepth == 0 && instance) {
+      // Foo.this names the user's object at any depth (inside an anonymous class too)
+      if (node.getIdentifier().contentEquals("this") && instance) {
         String q = node.getExpression().toString();
         if (q.equals(ownerSimpleName) || q.equals(ownerQualifiedName)) {
           replace(node, selfText);

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * -Dbaton.fuzz.cases=5000 -Dbaton.fuzz.seed=7}. A body the processor rejects with a tagged
  * diagnostic is counted by diagnostic, not run; generated code that fails to compile is a failure.
  */
-class DifferentialFuzzTest {
+public class DifferentialFuzzTest {
   static final int CASES = Integer.getInteger("baton.fuzz.cases", 240);
   static final long SEED = Long.getLong("baton.fuzz.seed", 20261201L);
   static final int BATCH = 40;
@@ -184,7 +184,7 @@ class DifferentialFuzzTest {
   }
 
   /** Loads the classes of a compilation, parent-first for everything else. */
-  static ClassLoader loader(Compilation c) throws IOException {
+  public static ClassLoader loader(Compilation c) throws IOException {
     Map<String, byte[]> classes = new HashMap<>();
     for (JavaFileObject f : c.generatedFiles()) {
       if (f.getKind() != JavaFileObject.Kind.CLASS) {

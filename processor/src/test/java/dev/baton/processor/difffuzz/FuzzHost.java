@@ -42,6 +42,12 @@ public final class FuzzHost {
     return a * 31 + b;
   }
 
+  /** A resource whose close is traced and, for some values, fails. */
+  public FuzzResource resource(String name, int k) {
+    trace.add("open " + name);
+    return new FuzzResource(this, name, Math.floorMod(k, 4) == 0);
+  }
+
   /** An awaitable int: {@code await(h.val(k))}. */
   public FuzzValue val(int k) {
     return new FuzzValue(this, k);

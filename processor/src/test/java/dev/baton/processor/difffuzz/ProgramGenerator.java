@@ -42,8 +42,11 @@ final class ProgramGenerator {
     line("int a = " + random.nextInt(5) + ", b = " + random.nextInt(5) + ", c = " + random.nextInt(5) + ";");
     line("int[] arr = {5, 6, 7};");
     line("java.util.List<java.util.function.IntSupplier> fs = new java.util.ArrayList<>();");
+    line("long lv = 1L;");
+    line("StringBuilder sb = new StringBuilder();");
     block(3, 3 + random.nextInt(5));
     line("for (java.util.function.IntSupplier s : fs) h.log(\"fs\" + s.getAsInt());");
+    line("h.log(\"lv\" + lv + \" sb\" + sb);");
     line("return done(a + b * 3 + c * 7);");
     return out.toString();
   }
@@ -62,8 +65,17 @@ final class ProgramGenerator {
   }
 
   private void statement(int depth) {
-    int choice = random.nextInt(depth > 0 ? 24 : 12);
+    int choice = random.nextInt(depth > 0 ? 31 : 12);
     switch (choice) {
+      case 24 -> forEach(depth);
+      case 25 -> tryWithResources(depth);
+      case 26 -> line("lv " + (random.nextBoolean() ? "+=" : "=") + " (" + cond(1) + " ? " + expr(2) + " : 7L * "
+          + expr(1) + ") + lv % 1000;");
+      case 27 -> line("h.log(\"c\" + " + expr(2) + " + ':' + (char) ('a' + Math.floorMod(" + expr(1) + ", 26)) + ("
+          + cond(1) + ") + lv);");
+      case 28 -> line("sb.append(0 + " + expr(2) + ").append(',').append(0 + " + expr(1) + ");");
+      case 29 -> line("arr[Math.floorMod(" + expr(1) + ", 3)] = " + expr(2) + ";");
+      case 30 -> stringSwitch(depth);
       case 0, 1 -> line(target() + " = " + expr(2) + ";");
       case 2 -> line(target() + (random.nextBoolean() ? " += " : " -= ") + expr(2) + ";");
       case 3 -> line(target() + (random.nextBoolean() ? "++;" : "--;"));
@@ -248,6 +260,50 @@ final class ProgramGenerator {
       line("} finally {");
       nested(depth);
     }
+    line("}");
+  }
+
+  private void forEach(int depth) {
+    String v = "kf" + (labels++);
+    line("for (int " + v + " : java.util.List.of(" + expr(1) + ", " + expr(1) + ")) {");
+    scope.add(v);
+    loop(null, depth);
+    scope.remove(v);
+    line("}");
+  }
+
+  private void tryWithResources(int depth) {
+    String r = "r" + (labels++);
+    line("try (FuzzResource " + r + " = h.resource(\"" + r + "\", " + expr(1) + ")) {");
+    nested(depth);
+    if (random.nextBoolean()) {
+      String e = "e" + (catchDepth++);
+      line("} catch (FuzzException | IllegalStateException " + e + ") {");
+      indent++;
+      line("h.log(\"caught \" + " + e + ".getMessage() + " + e + ".getSuppressed().length);");
+      indent--;
+      nested(depth);
+      catchDepth--;
+    }
+    line("}");
+  }
+
+  private void stringSwitch(int depth) {
+    line("switch (\"s\" + Math.floorMod(" + expr(2) + ", 3)) {");
+    switchDepth++;
+    indent++;
+    line("case \"s0\": {");
+    nested(depth);
+    line("}");
+    line("case \"s1\": {");
+    nested(depth);
+    line("  break;");
+    line("}");
+    line("default: {");
+    nested(depth);
+    line("}");
+    indent--;
+    switchDepth--;
     line("}");
   }
 

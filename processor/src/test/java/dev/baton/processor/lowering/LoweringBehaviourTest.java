@@ -1,0 +1,485 @@
+package dev.baton.processor.lowering;
+
+import static dev.baton.processor.lowering.Differential.check;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * One behaviour per construct family: the compiled state machine leaves the same trace as the same
+ * body run directly (see {@link Differential}). The expected traces are also spelled out where they
+ * document a rule, so a test fails even if both sides were wrong the same way.
+ */
+class LoweringBehaviourTest {
+  // --- statements ---------------------------------------------------------------------------------
+
+  @Test
+  void sequenceOfAwaitsKeepsOrder() {
+    assertEquals("v1#1 v2#2 a=4 v4#3 -> ok:21", check("""
+        int a = await(h.val(1));
+        int b = await(h.val(2));
+        h.log("a=" + a);
+        return done(await(h.val(4)) + b - 2);
+        """).replace("\n", ""));
+  }
+
+  @Test
+  void ifElseWithAwaitsInBothBranchesAndCondition() {
+    check("""
+        int x = 0;
+        for (int i = 0; i < 6; i++) {
+          if (await(h.val(i)) % 2 == 0) { x += await(h.val(10 + i)); h.log("then" + i); }
+          else if (h.flag()) { h.log("elseif" + i); x -= await(h.val(20)); }
+          else { h.log("else" + i); }
+        }
+        return done(x);
+        """);
+  }
+
+  @Test
+  void whileAndDoWhileLoopsWithAwaitInConditionAndBody() {
+    check("""
+        int n = 0;
+        while (await(h.val(n)) < 12 && h.fuel()) { n += 2; h.log("w" + n); }
+        do { n--; h.log("d" + await(h.val(n))); } while (n > 5 && h.fuel());
+        return done(n);
+        """);
+  }
+
+  @Test
+  void forLoopWithAwaitInInitConditionUpdateAndBody() {
+    check("""
+        int sum = 0;
+        for (int i = await(h.val(1)) % 3, j = 10; i < await(h.val(2)) % 7 + 2; i += await(h.val(i)) % 2 + 1, j--) {
+          sum += i * j;
+          h.log("i" + i + "j" + j);
+        }
+        return done(sum);
+        """);
+  }
+
+  @Test
+  void enhancedForOverListArrayAndPrimitiveArrayWithAwaitInBody() {
+    check("""
+        int sum = 0;
+        for (String s : List.of("a", "bb", "ccc")) { sum += await(h.val(s.length())); h.log(s); }
+        for (Integer boxed : new Integer[] {4, 5}) { sum += await(h.val(boxed)); }
+        int[] prim = {7, 8};
+        for (int p : prim) { prim[1] = 100; h.log("p" + p); sum += await(h.val(p)); }
+        for (long wide : new int[] {1, 2}) { h.log("w" + (wide + 1L)); await(h.val(3)); }
+        for (var v : List.of(9)) { h.log("var" + (v + 1)); await(h.val(v)); }
+        return done(sum);
+        """);
+  }
+
+  @Test
+  void classicSwitchFallsThroughAndBreaks() {
+    check("""
+        int acc = 0;
+        for (int i = 0; i < 5; i++) {
+          switch (await(h.val(i)) % 4) {
+            case 0:
+              acc += 1;
+            case 1: {
+              acc += await(h.val(acc));
+              h.log("one" + acc);
+              break;
+            }
+            case 2, 3:
+              if (h.flag()) break;
+              acc *= 2;
+            default:
+              h.log("default" + acc);
+          }
+        }
+        return done(acc);
+        """);
+  }
+
+  @Test
+  void arrowSwitchOnStringsAndEnumsWithAwaits() {
+    check("""
+        int acc = 0;
+        for (String s : new String[] {"x", "y", "zz"}) {
+          switch (s) {
+            case "x" -> acc += await(h.val(1));
+            case "y" -> { h.log("y"); acc += await(h.val(2)); }
+            default -> h.log("other " + await(h.val(3)));
+          }
+        }
+        for (java.time.DayOfWeek d : new java.time.DayOfWeek[] {java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY}) {
+          switch (d) {
+            case MONDAY -> acc += await(h.val(5));
+            default -> h.log("day " + d);
+          }
+        }
+        return done(acc);
+        """);
+  }
+
+  @Test
+  void labeledBreakAndContinueLeaveNestedLoops() {
+    check("""
+        int n = 0;
+        outer:
+        for (int i = 0; i < 4; i++) {
+          inner:
+          for (int j = 0; j < 4; j++) {
+            n += await(h.val(i * 4 + j));
+            if (j == 2) continue outer;
+            if (n > 60) break outer;
+            if (h.flag()) continue inner;
+            h.log("ij" + i + j);
+          }
+        }
+        block: {
+          if (await(h.val(n)) > 0) break block;
+          h.log("not reached");
+        }
+        return done(n);
+        """);
+  }
+
+  @Test
+  void returnFromInsideNestedLoopsAndSwitch() {
+    check("""
+        for (int i = 0; i < 10; i++) {
+          switch (i % 3) {
+            case 2:
+              while (true) {
+                if (await(h.val(i)) > 10) return done(i);
+                break;
+              }
+              break;
+            default:
+              h.log("i" + i);
+          }
+        }
+        return done(-1);
+        """);
+  }
+
+  // --- try / catch / finally -----------------------------------------------------------------------
+
+  @Test
+  void catchSeesTheExceptionOfAnAwaitAndMultiCatchMatchesEither() {
+    check("""
+        int caught = 0;
+        for (int i = 0; i < 8; i++) {
+          try {
+            if (i % 3 == 0) throw new IllegalStateException("ise" + i);
+            h.log("got " + await(h.val(i + 10)));
+            if (i % 3 == 1) throw new FuzzException("fz" + i);
+          } catch (IllegalStateException | FuzzException e) {
+            caught++;
+            h.log("caught " + e.getMessage() + " " + await(h.val(caught)));
+          }
+        }
+        return done(caught);
+        """);
+  }
+
+  @Test
+  void finallyRunsOnNormalExitThrowReturnBreakAndContinue() {
+    check("""
+        int x = 0;
+        for (int i = 0; i < 6; i++) {
+          try {
+            x += await(h.val(i));
+            if (i == 1) continue;
+            if (i == 3) break;
+            h.log("body" + i);
+          } finally {
+            h.log("finally" + i + " " + await(h.val(7)));
+          }
+        }
+        try {
+          try {
+            return done(x + await(h.val(2)));
+          } finally {
+            h.log("inner finally");
+            x = 1000;
+          }
+        } finally {
+          h.log("outer finally " + await(h.val(1)));
+        }
+        """);
+  }
+
+  @Test
+  void returnInFinallyReplacesPendingExceptionAndThrowInFinallyReplacesReturn() {
+    check("""
+        int r = 0;
+        try {
+          try {
+            throw new FuzzException("first");
+          } finally {
+            await(h.val(1));
+            if (h.flag() || true) throw new IllegalStateException("second");
+          }
+        } catch (IllegalStateException e) {
+          h.log("caught " + e.getMessage());
+        }
+        for (int i = 0; i < 2; i++) {
+          try {
+            h.log("try" + i);
+            throw new FuzzException("lost");
+          } finally {
+            await(h.val(i));
+            if (i == 0) continue;
+            h.log("end");
+          }
+        }
+        return done(0);
+        """);
+  }
+
+  @Test
+  void exceptionInCatchGoesThroughFinallyToOuterCatch() {
+    check("""
+        try {
+          try {
+            await(h.val(1));
+            throw new FuzzException("a");
+          } catch (FuzzException e) {
+            h.log("inner catch " + e.getMessage());
+            await(h.val(2));
+            throw new IllegalStateException("b");
+          } finally {
+            h.log("inner finally " + await(h.val(3)));
+          }
+        } catch (RuntimeException e) {
+          h.log("outer " + e.getMessage());
+        }
+        return done(1);
+        """);
+  }
+
+  @Test
+  void uncaughtExceptionFromAwaitFailsTheCoroutineAfterFinally() {
+    String trace = check("""
+        int i = 0;
+        while (true) {
+          try {
+            i++;
+            await(h.val(i));
+          } finally {
+            h.log("f" + i);
+          }
+        }
+        """);
+    assertEquals(true, trace.contains("threw:FuzzException"), trace);
+  }
+
+  @Test
+  void tryWithResourcesClosesInReverseOrderWithSuppression() {
+    check("""
+        final class R implements AutoCloseable {
+          final String n; final boolean fail;
+          R(String n, boolean fail) { this.n = n; this.fail = fail; }
+          public void close() { log.add("close " + n); if (fail) throw new IllegalStateException("close " + n); }
+        }
+        """.replace("final class R", "static final class R").replace("log.add", "LOG.add")
+            + "static final List<String> LOG = new ArrayList<>();", """
+        LOG.clear();
+        try (R a = new R("a", false); R b = new R("b", true)) {
+          h.log("body " + await(h.val(1)));
+          throw new FuzzException("body");
+        } catch (FuzzException e) {
+          h.log("caught " + e.getMessage() + " suppressed " + e.getSuppressed().length + " " + LOG);
+        } finally {
+          h.log("finally");
+        }
+        try (R c = new R("c", true)) {
+          await(h.val(2));
+        } catch (IllegalStateException e) {
+          h.log("close failure " + e.getMessage());
+        }
+        return done(LOG.size());
+        """);
+  }
+
+  // --- expressions ----------------------------------------------------------------------------------
+
+  @Test
+  void argumentsAreEvaluatedLeftToRightAroundAwaits() {
+    assertEquals("f(0,1) v2#1 f(0,7) v3#2 f(7,13) f(1,8) f(39,11) f(1216,4) -> ok:37700", check("""
+        return done(h.f(h.f(h.f(0, 1) * 0, await(h.val(2))), await(h.val(3)) + 2) * 0 + h.f(h.f(1, 8) * 0 + 39, 11) * 0
+            + h.f(1216, 4));
+        """).replace("\n", "").replace("  ", ""));
+  }
+
+  @Test
+  void operandsBeforeAnAwaitSeeValuesFromBeforeIt() {
+    check("""
+        int[] a = {1, 2, 3};
+        int i = 0;
+        int r = a[i] + (i = 2) + await(h.val(i)) + a[i];
+        h.log("r" + r);
+        int s = i++ + await(h.val(i)) * i--;
+        String t = "s" + s + ":" + await(h.val(s % 5)) + (char) ('a' + i);
+        h.log(t);
+        a[await(h.val(1)) % 3] = await(h.val(2));
+        h.log(Arrays.toString(a));
+        i += await(h.val(4));
+        return done(i + r + s);
+        """);
+  }
+
+  @Test
+  void shortCircuitAndConditionalEvaluateOnlyTheChosenOperand() {
+    check("""
+        int n = 0;
+        for (int i = 0; i < 6; i++) {
+          boolean b = h.flag() && await(h.val(i)) > 3 || i == 2 && await(h.val(i + 1)) < 100;
+          int c = h.flag() ? await(h.val(i)) : -await(h.val(i + 2));
+          long wide = b ? c : 5L + await(h.val(1));
+          h.log(b + " " + c + " " + wide);
+          n += c;
+        }
+        return done(n);
+        """);
+  }
+
+  @Test
+  void receiverOfACallIsEvaluatedBeforeTheArguments() {
+    check("List<String> names = new ArrayList<>();", """
+        List<String> other = names;
+        names.add("x" + await(h.val(1)));
+        (h.flag() ? names : other).add("y" + await(h.val(2)));
+        StringBuilder sb = new StringBuilder("q");
+        sb.append(await(h.val(3))).append('-').append(await(h.val(4)));
+        h.log(sb + " " + names);
+        return done(names.size());
+        """);
+  }
+
+  @Test
+  void fieldAssignedBeforeAnAwaitIsNotReadTwice() {
+    check("int counter; int[] cells = new int[3];", """
+        counter = 5;
+        int r = counter + await(h.val(counter++)) + counter;
+        cells[counter % 3] = await(h.val(r));
+        this.counter += 2;
+        h.log("c" + counter + " " + Arrays.toString(cells));
+        return done(r);
+        """);
+  }
+
+  // --- locals ---------------------------------------------------------------------------------------
+
+  @Test
+  void siblingBlocksMayReuseANameAndLocalsShadowFields() {
+    check("int x = 100; String s = \"field\";", """
+        { int x = await(h.val(1)); h.log("a" + x); }
+        { String x = "s" + await(h.val(2)); h.log(x); }
+        h.log("field " + x + " " + s);
+        String s = "local";
+        await(h.val(3));
+        h.log(s + " " + this.s);
+        return done(x);
+        """);
+  }
+
+  @Test
+  void lambdasCaptureTheValueOfEachIteration() {
+    check("""
+        List<IntSupplier> fs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          int k = await(h.val(i)) + i;
+          fs.add(() -> k * 10);
+          Runnable r = new Runnable() { public void run() { h.log("anon " + k); } };
+          r.run();
+        }
+        for (IntSupplier f : fs) h.log("f" + f.getAsInt());
+        return done(fs.size());
+        """);
+  }
+
+  @Test
+  void varLocalsOfEveryKindSurviveSuspension() {
+    check("""
+        var map = new HashMap<String, List<Integer>>();
+        var count = 0L;
+        var ch = 'c';
+        var d = 1.5;
+        await(h.val(1));
+        map.computeIfAbsent("k", k -> new ArrayList<>()).add(await(h.val(2)));
+        count += map.get("k").get(0);
+        h.log(map + " " + count + " " + ch + " " + d * await(h.val(3)));
+        return done((int) count);
+        """);
+  }
+
+  @Test
+  void primitiveTypesAreConvertedAsJavaDoes() {
+    check("""
+        long l = await(h.val(3));
+        double d = await(h.val(4)) / 3;
+        byte b = (byte) (int) await(h.val(300));
+        short s = (short) (b + await(h.val(1)));
+        char c = (char) ('a' + await(h.val(2)) % 26);
+        float f = await(h.val(5)) * 0.5f;
+        h.log(l + " " + d + " " + b + " " + s + " " + c + " " + f);
+        Integer boxed = await(h.val(6));
+        Object o = await(h.val(7));
+        h.log(boxed + " " + o + " " + (o instanceof Integer));
+        return done((int) (l + d + b + s + c + f));
+        """);
+  }
+
+  @Test
+  void genericHelperTypesAndTernaryOfMixedTypes() {
+    check("<T> T first(List<T> l) { return l.get(0); }", """
+        List<String> xs = List.of("p", "q");
+        String first = first(xs) + await(h.val(1));
+        Comparable<?> mixed = h.flag() ? "s" + await(h.val(2)) : Integer.valueOf(await(h.val(3)));
+        h.log(first + " " + mixed);
+        return done(first.length());
+        """);
+  }
+
+  @Test
+  void switchExpressionsInVerbatimCodeAndAsSelectorSurviveBothJavacBugs() {
+    // javac-notes: a switch expression followed by a classic switch with a case-local fails verification
+    check("""
+        int s = switch (await(h.val(1)) % 3) {
+          case 0 -> 1;
+          case 1 -> { try { h.log("x"); } finally { int x = 1; h.log("fin" + x); } yield 2; }
+          default -> 3;
+        };
+        if (switch (s) { case 1 -> true; default -> false; }) h.log("one");
+        switch (s) { case 2: int g = 0; h.log("g" + g); case 3: for (int k = 0; k < 2; k++) h.log("k" + k); break; }
+        return done(s + await(h.val(2)));
+        """);
+  }
+
+  @Test
+  void varHoldingAnotherClassesGeneratedCoroutine() {
+    String helper = """
+        package lw;
+        import static dev.baton.Baton.*;
+        import dev.baton.Coroutine;
+        import dev.baton.annotations.Async;
+        public class Helper {
+          @Async public Coroutine<Integer> twice(int x) { await(checkpoint()); return done(2 * x); }
+        }
+        """;
+    String user = """
+        package lw;
+        import static dev.baton.Baton.*;
+        import dev.baton.Coroutine;
+        import dev.baton.annotations.Async;
+        public class UsesHelper {
+          @Async public Coroutine<Integer> compute() {
+            var helper = new AsyncHelper();
+            var pending = helper.twice(20);
+            await(checkpoint());
+            return done(await(pending) + 2);
+          }
+          public static Object go() { return run(new AsyncUsesHelper().compute()); }
+        }
+        """;
+    assertEquals(42, Programs.run("lw.UsesHelper", helper, user));
+  }
+}
