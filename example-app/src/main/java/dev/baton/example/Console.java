@@ -9,21 +9,23 @@ import java.time.format.DateTimeFormatter;
 /**
  * Where the demos print: a stream, and timestamps in the anyio tutorial's format
  * ({@code 2021-11-29 17:56:17.800793:: ...}) read from the loop clock, so a run on a virtual clock
- * prints virtual times.
+ * prints virtual times: a line logged at loop time {@code t} shows {@code origin + (t - originTime)}.
  */
 public final class Console {
   private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
   private final PrintStream out;
   private final LocalDateTime origin;
-  private double originLoopTime = Double.NaN;
+  private final double originTime;
 
-  public Console(PrintStream out, LocalDateTime origin) {
+  /** {@code originTime} is the loop clock's reading ({@code Clock.now()}) at the wall time {@code origin}. */
+  public Console(PrintStream out, LocalDateTime origin, double originTime) {
     this.out = out;
     this.origin = origin;
+    this.originTime = originTime;
   }
 
-  /** Prints {@code <timestamp>:: message}; the first call inside a loop anchors the clock. */
+  /** Prints {@code <timestamp>:: message}. */
   public void log(String message) {
     out.println(FORMAT.format(now()) + ":: " + message);
   }
@@ -34,10 +36,6 @@ public final class Console {
   }
 
   private LocalDateTime now() {
-    double t = currentTime();
-    if (Double.isNaN(originLoopTime)) {
-      originLoopTime = t;
-    }
-    return origin.plusNanos(Math.round((t - originLoopTime) * 1e9));
+    return origin.plusNanos(Math.round((currentTime() - originTime) * 1e9));
   }
 }

@@ -39,6 +39,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    int status = cli(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /** The command line: runs the demo {@code args} name (ping/pong by default); returns the exit status. */
+  static int cli(String[] args, PrintStream out, PrintStream err) {
     String name = "pingpong";
     boolean virtual = false;
     Long seed = null;
@@ -48,6 +56,10 @@ public final class Main {
           virtual = true;
           break;
         case "--seed":
+          if (i + 1 == args.length) {
+            err.println("--seed needs a number");
+            return 2;
+          }
           seed = Long.parseLong(args[++i]);
           break;
         default:
@@ -55,17 +67,18 @@ public final class Main {
       }
     }
     if (name.equals("list") || name.equals("--help")) {
-      list(System.out);
-      return;
+      list(out);
+      return 0;
     }
     if (!DEMOS.containsKey(name)) {
-      System.err.println("no demo named '" + name + "'");
-      list(System.err);
-      System.exit(2);
+      err.println("no demo named '" + name + "'");
+      list(err);
+      return 2;
     }
-    Object result = run(name, System.out, virtual ? Clock.virtual() : Clock.system(),
+    Object result = run(name, out, virtual ? Clock.virtual() : Clock.system(),
         seed == null ? new Random() : new Random(seed), LocalDateTime.now());
-    System.out.println("result: " + result);
+    out.println("result: " + result);
+    return 0;
   }
 
   /** Runs demo {@code name}, printing to {@code out}; returns the main coroutine's value. */
@@ -74,7 +87,8 @@ public final class Main {
     if (demo == null) {
       throw new IllegalArgumentException("no demo named '" + name + "'; try one of " + DEMOS.keySet());
     }
-    return Baton.run(demo.main().apply(new Console(out, origin), random), clock);
+    Console console = new Console(out, origin, clock.now());
+    return Baton.run(demo.main().apply(console, random), clock);
   }
 
   static void list(PrintStream out) {

@@ -67,7 +67,7 @@ public class Pipeline {
   public Coroutine<Integer> main() {
     MemoryObjectStream<Integer> jobs = createMemoryObjectStream(2);
     MemoryObjectStream<String> results = createMemoryObjectStream(2);
-    List<String> collected = new ArrayList<>();
+    List<String> collected;
     try (@Await TaskGroup tg = createTaskGroup()) {
       tg.startSoon(produce(9, jobs.sendStream()));
       for (int worker = 1; worker <= 3; worker++) {

@@ -23,10 +23,10 @@ public class TaskGroupDemo {
   }
 
   @Async
-  public Coroutine<Void> justSleep(int num, double second) {
-    console.log("num=" + num + ", second=" + fmt(second) + " sleep start");
+  public Coroutine<Void> justSleep(int num, int second) {
+    console.log("num=" + num + ", second=" + second + " sleep start");
     await(sleep(second));
-    console.log("num=" + num + ", second=" + fmt(second) + " sleep end");
+    console.log("num=" + num + ", second=" + second + " sleep end");
     return done();
   }
 
@@ -40,9 +40,5 @@ public class TaskGroupDemo {
     }
     console.log("main end");
     return done();
-  }
-
-  static String fmt(double seconds) {
-    return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
   }
 }

@@ -39,22 +39,26 @@ public class Timeouts {
   public Coroutine<Void> main() {
     double start = currentTime();
     String answer = "no answer";
-    try (CancelScope scope = moveOnAfter(1.0)) {
-      answer = await(slowLookup(5));
+    CancelScope tooSlow = moveOnAfter(1.0);
+    try (tooSlow) {
+      answer = await(slowLookup(5));           // cancelled at t=1; the scope catches it
     }
-    console.log("moveOnAfter(1.0): " + answer + " at t=" + Math.round(currentTime() - start));
+    console.log("moveOnAfter(1.0): " + answer + ", cancelledCaught=" + tooSlow.cancelledCaught()
+        + ", t=" + (currentTime() - start));
 
-    try (CancelScope scope = moveOnAfter(1.0)) {
-      answer = await(slowLookup(0.5));
+    CancelScope inTime = moveOnAfter(1.0);
+    try (inTime) {
+      answer = await(slowLookup(0.5));         // done at t=1.5, before the deadline at t=2
     }
-    console.log("moveOnAfter(1.0) with a fast lookup: " + answer);
+    console.log("moveOnAfter(1.0) with a fast lookup: " + answer + ", cancelledCaught=" + inTime.cancelledCaught()
+        + ", t=" + (currentTime() - start));
 
     try {
-      try (CancelScope scope = failAfter(2.0)) {
-        answer = await(slowLookup(5));
+      try (CancelScope deadline = failAfter(2.0)) {
+        answer = await(slowLookup(5));         // cancelled at t=3.5: the deadline caused it, so it throws
       }
     } catch (DeadlineExceededException e) {
-      console.log("failAfter(2.0): " + e.getClass().getSimpleName() + " at t=" + Math.round(currentTime() - start));
+      console.log("failAfter(2.0): " + e.getClass().getSimpleName() + ", t=" + (currentTime() - start));
     }
     return done();
   }
