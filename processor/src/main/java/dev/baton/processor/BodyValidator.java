@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -90,6 +91,10 @@ final class BodyValidator {
             && (classes == 0 || !classMethods.contains(id.getName().toString()))
             && resolver.onlyPrivateMethods(id.getName().toString())) {
           out.add(Problem.at(node, Diag.AsyncPrivateAccess, "method", id.getName(), m.owner().getQualifiedName()));
+        } else if (node.getMethodSelect() instanceof IdentifierTree id
+            && (classes == 0 || !classMethods.contains(id.getName().toString()))
+            && privateInEnclosing(m.owner(), id.getName().toString(), ElementKind.METHOD) instanceof TypeElement t) {
+          out.add(Problem.at(node, Diag.AsyncPrivateAccess, "method", id.getName(), t.getQualifiedName()));
         } else if (node.getMethodSelect() instanceof MemberSelectTree ms
             && (classes == 0 ? isSelf(ms.getExpression()) : isOwnerQualified(ms.getExpression()))
             && resolver.onlyPrivateMethods(ms.getIdentifier().toString())) {
@@ -124,6 +129,9 @@ final class BodyValidator {
           out.add(Problem.at(node, Diag.AsyncSuper, m.owner().getQualifiedName()));
         } else if (!declared.contains(n) && resolver.privateField(n) != null && !isTypePosition()) {
           out.add(Problem.at(node, Diag.AsyncPrivateAccess, "field", n, m.owner().getQualifiedName()));
+        } else if (!declared.contains(n) && !isTypePosition() && resolver.privateField(n) == null
+            && privateInEnclosing(m.owner(), n, ElementKind.FIELD) instanceof TypeElement t) {
+          out.add(Problem.at(node, Diag.AsyncPrivateAccess, "field", n, t.getQualifiedName()));
         } else if (privateTypes.contains(n) && !declared.contains(n) && !resolver.isField(n) && !isTypePosition()) {
           TypeElement t = resolver.resolveType(node);
           if (t != null && t.getModifiers().contains(Modifier.PRIVATE)) {
@@ -305,6 +313,38 @@ final class BodyValidator {
       }
     }
     return out;
+  }
+
+  /**
+   * The enclosing class (not {@code owner} itself) that a simple field or method name resolves to, if
+   * there all members of that name are private; else null. The search stops at the first class that
+   * has a member of that name, declared or inherited (JLS 6.4.1 shadowing).
+   */
+  static Element privateInEnclosing(TypeElement owner, String name, ElementKind kind) {
+    boolean first = true;
+    for (Element e = owner; e != null; e = e.getEnclosingElement()) {
+      if (!(e instanceof TypeElement t)) {
+        continue;
+      }
+      List<Element> found = new ArrayList<>();
+      for (TypeElement c = t; c != null; c = superclass(c)) {
+        for (Element member : c.getEnclosedElements()) {
+          if (member.getKind() == kind && member.getSimpleName().contentEquals(name)
+              && (c == t || !member.getModifiers().contains(Modifier.PRIVATE))) {
+            found.add(member);
+          }
+        }
+      }
+      if (!found.isEmpty()) {
+        return !first && found.stream().allMatch(f -> f.getModifiers().contains(Modifier.PRIVATE)) ? t : null;
+      }
+      first = false;
+    }
+    return null;
+  }
+
+  private static TypeElement superclass(TypeElement t) {
+    return t.getSuperclass() instanceof javax.lang.model.type.DeclaredType d ? (TypeElement) d.asElement() : null;
   }
 
   private static TypeElement outermost(TypeElement t) {

@@ -549,6 +549,67 @@ class DiagnosticsTest {
   }
 
   @Test
+  void privateFieldOfEnclosingClassIsRejected() {
+    JavaFileObject src = source("A", """
+        public class A {
+          private static int secret;
+          static class B {
+            @Async
+            public Coroutine<Integer> m() {
+              await(sleep(1));
+              return done(secret);
+            }
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertRejected(c, Diag.AsyncPrivateAccess, src, "done(secret)");
+    assertThat(c).hadErrorContaining("'secret' of p.A;");
+  }
+
+  @Test
+  void privateMethodOfEnclosingClassIsRejected() {
+    JavaFileObject src = source("A", """
+        public class A {
+          private static void helper() {
+          }
+          static class B {
+            @Async
+            public Coroutine<Void> m() {
+              helper();
+              return done();
+            }
+          }
+        }
+        """);
+    assertRejected(compile(src), Diag.AsyncPrivateAccess, src, "helper();");
+  }
+
+  @Test
+  void enclosingClassMemberShadowedByOwnMemberIsAccepted() {
+    assertAccepted(compile(source("A", """
+        public class A {
+          private static int secret;
+          private static void helper() {
+          }
+          static class Base {
+            int secret;
+            void helper() {
+            }
+          }
+          static class B extends Base {
+            @Async
+            public Coroutine<Integer> m() {
+              helper();
+              await(sleep(1));
+              return done(secret);
+            }
+          }
+        }
+        """)));
+  }
+
+  @Test
   void privateFieldInsideLambdaIsRejected() {
     JavaFileObject src = source("A", """
         public class A {
