@@ -10,7 +10,7 @@ class AsyncNoConstructor {
   }
 
   @Async
-  static Coroutine<Void> m() {
+  Coroutine<Void> m() {
     return done();
   }
 }

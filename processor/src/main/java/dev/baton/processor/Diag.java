@@ -48,6 +48,10 @@ public enum Diag {
   AsyncUnsupportedEnvironment("The Baton processor needs javac's Compiler Tree API (com.sun.source.util.Trees), but "
       + "this build hands it a wrapped processing environment (%s) that it cannot unwrap. Build with javac "
       + "(Maven/Gradle delegate to it; in IntelliJ delegate build actions to Maven or Gradle)"),
+  AsyncGeneratedNameTaken("The generated class %s for %s would replace a class declared in this compilation. "
+      + "Rename that class"),
+  AsyncAwaitMethodNotStatic("@Await method '%s' must be static to be a switch point; an instance method is never "
+      + "treated as one. Make it static (it takes the awaitable as its only parameter)"),
   AsyncInternalError("The Baton processor failed on '%s'; this is a bug, please report it with this message: %s");
 
   private final String format;

@@ -485,6 +485,75 @@ class DiagnosticsTest {
     assertRejected(compile(src), Diag.AsyncNoConstructor, src, "public class A");
   }
 
+  @Test
+  void finalUtilityClassWithOnlyStaticAsyncMethodsIsAccepted() {
+    JavaFileObject src = source("Tasks", """
+        public final class Tasks {
+          private Tasks() {
+          }
+          static int base() {
+            return 40;
+          }
+          @Async
+          public static Coroutine<Integer> answer() {
+            await(checkpoint());
+            return done(base() + 2);
+          }
+        }
+        """);
+    assertAccepted(compile(src));
+  }
+
+  @Test
+  void asyncMethodInLocalClassIsRejected() {
+    JavaFileObject src = source("A", """
+        public class A {
+          void m() {
+            class Local {
+              @Async
+              Coroutine<Void> run() {
+                await(checkpoint());
+                return done();
+              }
+            }
+          }
+        }
+        """);
+    assertRejected(compile(src), Diag.AsyncEnclosingType, src, "Coroutine<Void> run()");
+  }
+
+  // ---- AsyncGeneratedNameTaken / AsyncAwaitMethodNotStatic -------------------------------------------
+
+  @Test
+  void classNamedLikeTheGeneratedOneIsRejected() {
+    JavaFileObject a = source("A", """
+        public class A {
+          @Async
+          public Coroutine<Void> m() {
+            return done();
+          }
+        }
+        """);
+    JavaFileObject taken = source("AsyncA", """
+        public class AsyncA {
+        }
+        """);
+    assertRejected(compile(a, taken), Diag.AsyncGeneratedNameTaken, a, "public class A");
+  }
+
+  @Test
+  void instanceAwaitMethodIsRejected() {
+    JavaFileObject src = source("A", """
+        public class A {
+          @Await
+          <T> T myAwait(Awaitable<T> a) {
+            throw new IllegalStateException();
+          }
+        }
+        """);
+    assertRejected(compile(src), Diag.AsyncAwaitMethodNotStatic, src, "<T> T myAwait");
+  }
+
   // ---- AsyncPrivateAccess -------------------------------------------------------------------------
 
   @Test
