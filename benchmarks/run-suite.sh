@@ -78,10 +78,10 @@ done
 } > "$out/env.txt"
 
 if [ "$smoke" -eq 1 ]; then
-  "$JAVA" -cp "$jar" dev.baton.bench.Report "$out/jmh.csv" "$out/probes.txt" "$out/env.txt" > "$out/performance.md"
+  "$JAVA" -cp "$jar" dev.baton.bench.Report "$out/jmh.csv" "$out/probes.txt" "$out/env.txt" "$out/jmh.log" > "$out/performance.md"
   rows=$(grep -c '^| (' "$out/performance.md" || true)
   echo "smoke: wrote $out/performance.md ($rows rows)"
 else
-  "$JAVA" -cp "$jar" dev.baton.bench.Report "$out/jmh.csv" "$out/probes.txt" "$out/env.txt" > docs/performance.md
+  "$JAVA" -cp "$jar" dev.baton.bench.Report "$out/jmh.csv" "$out/probes.txt" "$out/env.txt" "$out/jmh.log" > docs/performance.md
   echo "wrote docs/performance.md"
 fi

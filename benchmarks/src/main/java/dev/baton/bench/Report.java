@@ -12,10 +12,11 @@ import java.util.Map;
 /**
  * Turns a JMH CSV result, the probes' lines ({@link MemoryProbe}) and a few environment lines into
  * {@code docs/performance.md}:
- * {@code java -cp benchmarks.jar dev.baton.bench.Report jmh.csv probes.txt env.txt > docs/performance.md}.
- * Benchmarks are grouped by workload (the method name up to the implementation suffix); every
- * number is shown with its error and as a ratio to the floor, and Baton's as a ratio to Kotlin and
- * to virtual threads.
+ * {@code java -cp benchmarks.jar dev.baton.bench.Report jmh.csv probes.txt env.txt [jmh.log] > docs/performance.md}.
+ * Benchmarks are grouped by workload (the method name up to the implementation suffix). With the
+ * JMH log, the main table shows the median of the measured iterations with their range (robust on
+ * a small, shared machine) and JMH's mean ± error in a second table; ratios (to the floor, and
+ * Baton's to Kotlin and to virtual threads) are of medians.
  */
 public final class Report {
   /** Implementation suffixes of benchmark method names ("Vt1" before "Vt"). */
@@ -49,13 +50,25 @@ public final class Report {
 
   private Report() {}
 
-  record Row(String workload, String impl, double score, double error, String unit) {}
+  /** {@code score} is what the tables show (the median when the log is given); {@code mean} is JMH's. */
+  record Row(String workload, String impl, double score, double error, String unit, double mean) {
+    Row(String workload, String impl, double score, double error, String unit) {
+      this(workload, impl, score, error, unit, score);
+    }
+  }
+
+  /** Median and range of the measured iterations of one benchmark. */
+  record Spread(double median, double min, double max) {}
 
   public static void main(String[] args) throws IOException {
     List<Row> rows = parse(Files.readAllLines(Path.of(args[0])));
     List<String> probes = lines(args, 1);
     List<String> env = lines(args, 2);
-    System.out.print(render(rows, probes, env));
+    Map<String, Spread> spreads = iterations(lines(args, 3));
+    if (!spreads.isEmpty()) {
+      rows = withMedians(rows, spreads);
+    }
+    System.out.print(render(rows, probes, env, spreads.isEmpty() ? null : spreads));
   }
 
   private static List<String> lines(String[] args, int i) throws IOException {
@@ -92,11 +105,53 @@ public final class Report {
     }
   }
 
+  /** Benchmark method name → median and range of its measured iterations, from JMH's log. */
+  static Map<String, Spread> iterations(List<String> log) {
+    Map<String, List<Double>> values = new LinkedHashMap<>();
+    String current = null;
+    for (String line : log) {
+      if (line.startsWith("# Benchmark: ")) {
+        String name = line.substring("# Benchmark: ".length()).trim();
+        current = name.substring(name.lastIndexOf('.') + 1);
+        values.put(current, new ArrayList<>());
+      } else if (current != null && line.startsWith("Iteration ")) {
+        String[] f = line.substring(line.indexOf(':') + 1).trim().split("\\s+");
+        values.get(current).add(parseOrNaN(f[0]));
+      }
+    }
+    Map<String, Spread> out = new LinkedHashMap<>();
+    values.forEach((name, v) -> {
+      if (!v.isEmpty()) {
+        List<Double> sorted = new ArrayList<>(v);
+        sorted.sort(null);
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        out.put(name, new Spread(median, sorted.get(0), sorted.get(n - 1)));
+      }
+    });
+    return out;
+  }
+
+  /** The rows with the median as their score (the error stays JMH's). */
+  private static List<Row> withMedians(List<Row> rows, Map<String, Spread> spreads) {
+    List<Row> out = new ArrayList<>();
+    for (Row r : rows) {
+      Spread s = spreads.get(r.workload() + r.impl());
+      out.add(s == null ? r : new Row(r.workload(), r.impl(), s.median(), r.error(), r.unit(), r.mean()));
+    }
+    return out;
+  }
+
   private static String unquote(String s) {
     return s.replace("\"", "");
   }
 
   static String render(List<Row> rows, List<String> probes, List<String> env) {
+    return render(rows, probes, env, null);
+  }
+
+  /** {@code spreads}: when not null, the rows' scores are medians and cells show the range. */
+  static String render(List<Row> rows, List<String> probes, List<String> env, Map<String, Spread> spreads) {
     Map<String, Map<String, Row>> byWorkload = new LinkedHashMap<>();
     for (String w : WORKLOADS.keySet()) {
       byWorkload.put(w, new LinkedHashMap<>());
@@ -105,7 +160,7 @@ public final class Report {
       Workload w = WORKLOADS.get(r.workload());
       Row shown = w == null || w.offset() == 0
           ? r
-          : new Row(r.workload(), r.impl(), r.score() - w.offset(), r.error(), r.unit());
+          : new Row(r.workload(), r.impl(), r.score() - w.offset(), r.error(), r.unit(), r.mean() - w.offset());
       byWorkload.computeIfAbsent(r.workload(), k -> new LinkedHashMap<>()).put(r.impl(), shown);
     }
     byWorkload.values().removeIf(Map::isEmpty);
@@ -134,7 +189,11 @@ public final class Report {
       sb.append('\n');
     }
 
-    sb.append("## JMH (score ± 99.9% error; in brackets: ratio to the floor)\n\n");
+    if (spreads != null) {
+      sb.append("## JMH: median of the measured iterations [min–max]; in brackets: ratio to the floor\n\n");
+    } else {
+      sb.append("## JMH: score ± 99.9% error; in brackets: ratio to the floor\n\n");
+    }
     sb.append("| workload | unit | Baton | floor | Kotlin | VT | VT 1 | Baton / floor | Baton / Kotlin | Baton / VT |\n");
     sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (Map.Entry<String, Map<String, Row>> e : byWorkload.entrySet()) {
@@ -145,15 +204,32 @@ public final class Report {
       Row vt = best(m.get("Vt"), m.get("Vt1"));
       sb.append("| ").append(w == null ? e.getKey() : w.title())
           .append(" | ").append(w == null ? m.values().iterator().next().unit() : w.unit())
-          .append(" | ").append(cell(baton, floor))
-          .append(" | ").append(cell(floor, null))
-          .append(" | ").append(cell(m.get("Kotlin"), floor))
-          .append(" | ").append(cell(m.get("Vt"), floor))
-          .append(" | ").append(cell(m.get("Vt1"), floor))
+          .append(" | ").append(cell(baton, floor, spreads, w))
+          .append(" | ").append(cell(floor, null, spreads, w))
+          .append(" | ").append(cell(m.get("Kotlin"), floor, spreads, w))
+          .append(" | ").append(cell(m.get("Vt"), floor, spreads, w))
+          .append(" | ").append(cell(m.get("Vt1"), floor, spreads, w))
           .append(" | ").append(ratio(baton, floor))
           .append(" | ").append(ratio(baton, m.get("Kotlin")))
           .append(" | ").append(ratio(baton, vt))
           .append(" |\n");
+    }
+
+    if (spreads != null) {
+      sb.append("\nJMH's own figures, mean ± 99.9% confidence half-width (one fork; wide intervals mean the\n")
+          .append("iterations disagreed, which the medians above are meant to ride out):\n\n");
+      sb.append("| workload | unit | Baton | floor | Kotlin | VT | VT 1 |\n|---|---|---|---|---|---|---|\n");
+      for (Map.Entry<String, Map<String, Row>> e : byWorkload.entrySet()) {
+        Workload w = WORKLOADS.get(e.getKey());
+        sb.append("| ").append(w == null ? e.getKey() : w.title())
+            .append(" | ").append(w == null ? e.getValue().values().iterator().next().unit() : w.unit());
+        for (String impl : new String[] {"Baton", "Floor", "Kotlin", "Vt", "Vt1"}) {
+          Row r = e.getValue().get(impl);
+          sb.append(" | ").append(r == null ? "—" : cell(
+              new Row(r.workload(), r.impl(), r.mean(), r.error(), r.unit()), null, null, w));
+        }
+        sb.append(" |\n");
+      }
     }
 
     Map<String, Map<String, Map<String, Double>>> probe = parseProbes(probes);
@@ -247,12 +323,18 @@ public final class Report {
     return a.score() <= b.score() ? a : b;
   }
 
-  private static String cell(Row r, Row floor) {
+  private static String cell(Row r, Row floor, Map<String, Spread> spreads, Workload w) {
     if (r == null) {
       return "—";
     }
-    String err = Double.isNaN(r.error()) ? "" : " ± " + fmt(r.error());
     String rel = floor == null ? "" : " (" + ratio(r, floor) + ")";
+    Spread s = spreads == null ? null : spreads.get(r.workload() + r.impl());
+    if (s != null) {
+      double off = w == null ? 0 : w.offset();
+      String range = s.min() == s.max() ? "" : " [" + fmt(s.min() - off) + "–" + fmt(s.max() - off) + "]";
+      return fmt(r.score()) + range + rel;
+    }
+    String err = Double.isNaN(r.error()) ? "" : " ± " + fmt(r.error());
     return fmt(r.score()) + err + rel;
   }
 
