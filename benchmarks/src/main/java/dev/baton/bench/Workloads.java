@@ -4,7 +4,6 @@ import static dev.baton.Baton.await;
 import static dev.baton.Baton.checkpoint;
 import static dev.baton.Baton.createMemoryObjectStream;
 import static dev.baton.Baton.createTaskGroup;
-import static dev.baton.Baton.currentTime;
 import static dev.baton.Baton.done;
 import static dev.baton.Baton.sleep;
 import static dev.baton.Baton.waitAllTasksBlocked;
@@ -124,17 +123,19 @@ public class Workloads {
     return done();
   }
 
-  /** {@code tasks} tasks sleeping uniformly in [0, 1) s; returns the time past one second. */
+  /**
+   * {@code tasks} tasks sleeping uniformly in [0, 1) s (real clock); the durations, to the
+   * nanosecond, are the other variants' ones ({@code Random(seed)}).
+   */
   @Async
-  public static Coroutine<Double> sleepers(int tasks, long seed) {
+  public static Coroutine<Void> sleepers(int tasks, long seed) {
     Random random = new Random(seed);
-    double start = currentTime();
     try (@Await TaskGroup tg = createTaskGroup()) {
       for (int i = 0; i < tasks; i++) {
-        tg.startSoon(sleepFor(random.nextDouble()));
+        tg.startSoon(sleepFor((long) (random.nextDouble() * 1e9) / 1e9));
       }
     }
-    return done(currentTime() - start - 1.0);
+    return done();
   }
 
   /** An await chain {@code depth} levels deep: each level awaits the next. */
@@ -147,39 +148,37 @@ public class Workloads {
     return done(below + 1);
   }
 
+  /** {@code repeats} await chains {@code depth} levels deep. */
+  @Async
+  public static Coroutine<Long> deepChain(int depth, int repeats) {
+    long sum = 0;
+    for (int r = 0; r < repeats; r++) {
+      sum += await(deep(depth));
+    }
+    return done(sum);
+  }
+
   @Async
   public static Coroutine<Void> receiveOne(MemoryObjectReceiveStream<Integer> in) {
     await(in.receive());
     return done();
   }
 
-  /** {@code tasks} tasks blocked in receive, then all cancelled by one scope. */
-  @Async
-  public static Coroutine<Void> cancellationStorm(int tasks) {
-    MemoryObjectStream<Integer> stream = createMemoryObjectStream(0);
-    try (@Await TaskGroup tg = createTaskGroup()) {
-      for (int i = 0; i < tasks; i++) {
-        tg.startSoon(receiveOne(stream.receiveStream()));
-      }
-      await(waitAllTasksBlocked());
-      tg.cancelScope().cancel();
-    }
-    return done();
-  }
-
   /**
-   * {@code tasks} tasks blocked in receive; {@code whileBlocked} runs once they all are (to measure
-   * the heap), then they are cancelled.
+   * {@code tasks} tasks blocked in receive, then all cancelled by one scope; {@code beforeCancel}
+   * (if any) runs once they are all blocked.
    */
   @Async
-  public static Coroutine<Void> blockedTasks(int tasks, Runnable whileBlocked) {
+  public static Coroutine<Void> cancelStorm(int tasks, Runnable beforeCancel) {
     MemoryObjectStream<Integer> stream = createMemoryObjectStream(0);
     try (@Await TaskGroup tg = createTaskGroup()) {
       for (int i = 0; i < tasks; i++) {
         tg.startSoon(receiveOne(stream.receiveStream()));
       }
       await(waitAllTasksBlocked());
-      whileBlocked.run();
+      if (beforeCancel != null) {
+        beforeCancel.run();
+      }
       tg.cancelScope().cancel();
     }
     return done();
