@@ -14,7 +14,26 @@ package dev.baton;
 public final class Cancelled extends Error {
   private static final long serialVersionUID = 1L;
 
+  /** The scope whose cancellation this is, for a message built only when someone asks. */
+  private final transient CancelScope cause;
+
   public Cancelled(String message) {
     super(message, null, false, false);
+    this.cause = null;
+  }
+
+  /** A cancellation caused by {@code cause} (null if unknown); its message is built lazily. */
+  Cancelled(CancelScope cause) {
+    super(null, null, false, false);
+    this.cause = cause;
+  }
+
+  @Override
+  public String getMessage() {
+    String m = super.getMessage();
+    if (m != null) {
+      return m;
+    }
+    return cause == null ? "cancelled" : "cancelled by " + cause.describe();
   }
 }

@@ -357,8 +357,9 @@ final class Runner {
   }
 
   Cancelled newCancelled(Task t) {
-    CancelScope cause = CancelScope.cancelledScope(t.scope);
-    return new Cancelled(cause == null ? "cancelled" : "cancelled by " + cause.describe());
+    // the message (which describes the scope) is built only if someone reads it: a storm of
+    // cancellations must not format one string per task
+    return new Cancelled(CancelScope.cancelledScope(t.scope));
   }
 
   void addTimer(TimerEntry e) {
