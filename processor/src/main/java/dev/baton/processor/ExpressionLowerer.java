@@ -54,11 +54,34 @@ final class ExpressionLowerer {
   /** Codes that read a slot written once: they need no second spill. */
   private final Set<Code> stable = Collections.newSetFromMap(new IdentityHashMap<>());
   private Set<String> assigned = Set.of();
+  /** An await whose value goes to a variable of a known reference type, and that type. */
+  private Tree targetTree;
+  private String targetType;
   private int depth;
 
   ExpressionLowerer(Lowerer lowerer) {
     this.lowerer = lowerer;
     this.sm = lowerer.sm;
+  }
+
+  /**
+   * Like {@link #lower(ExpressionTree)}, for an expression whose value is assigned to a variable of
+   * type {@code type}: if it is an await, the awaited expression gets that target type (generic calls
+   * such as {@code tg.start(st -> ...)} infer their type arguments from it, as in the source).
+   */
+  Code lower(ExpressionTree e, String type) {
+    ExpressionTree s = strip(e);
+    if (type != null && lowerer.analysis.isAwait(s) && !new Local("", "", type).isPrimitive()
+        && !type.equals("java.lang.Object")) {
+      targetTree = s;
+      targetType = type;
+    }
+    try {
+      return lower(e);
+    } finally {
+      targetTree = null;
+      targetType = null;
+    }
   }
 
   /** The residual code of {@code e}: spills and suspensions are emitted; the result is what remains. */
@@ -80,7 +103,13 @@ final class ExpressionLowerer {
     }
     if (lowerer.analysis.isAwait(e)) {
       MethodInvocationTree call = (MethodInvocationTree) e;
+      boolean typed = e == targetTree;
+      String type = targetType;
+      targetTree = null;
       Code arg = lowerInner(call.getArguments().get(0));
+      if (typed) {
+        arg = arg.map("dev.baton.lowlevel.AsyncFrame.<" + type + ">$typed(" + arg.text() + ")");
+      }
       suspend(arg);
       return Code.of(WITNESS + ".as(" + witness(call) + ", $value)");
     }
@@ -97,6 +126,12 @@ final class ExpressionLowerer {
       throw new UserError(Problem.at(e, Diag.AsyncUnsupportedPosition,
           "the right operand of a compound assignment to a field or array element",
           "Assign the awaited value to a local first, then combine"));
+    }
+    if (e instanceof AssignmentTree a && strip(a.getVariable()) instanceof IdentifierTree id
+        && lowerer.lookup(id.getName().toString()) != null && lowerer.analysis.isAwait(strip(a.getExpression()))
+        && !new Local("", "", lowerer.lookup(id.getName().toString()).type()).isPrimitive()) {
+      targetTree = strip(a.getExpression());
+      targetType = lowerer.lookup(id.getName().toString()).type();
     }
     List<ExpressionTree> kids = valueChildren(e);
     int last = -1;

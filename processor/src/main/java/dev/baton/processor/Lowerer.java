@@ -282,6 +282,16 @@ final class Lowerer {
     return TypeText.of(found);
   }
 
+  /** The declared type's source text, or null for {@code var}. */
+  private String explicitType(VariableTree var) {
+    Tree t = var.getType();
+    if (t == null || t instanceof UnionTypeTree || rewriter.start(t) < 0) {
+      return null;
+    }
+    String raw = rewriter.raw(t);
+    return raw.equals("var") ? null : raw;
+  }
+
   /** The least upper bound of a multi-catch's alternatives (their nearest common superclass). */
   private String lub(UnionTypeTree union) {
     List<TypeElement> alts = new ArrayList<>();
@@ -468,7 +478,7 @@ final class Lowerer {
     }
     if (analysis.suspends(init)) {
       comment(var);
-      Code value = expressions.lower(init);
+      Code value = expressions.lower(init, explicitType(var));
       Local local = declare(var, next);
       emit(value.map(local.field() + " = " + value.text() + ";"), false);
       return;
@@ -528,7 +538,7 @@ final class Lowerer {
   private void returnStatement(ReturnTree r) {
     ExpressionTree e = r.getExpression();
     if (e instanceof MethodInvocationTree call && resolver.isDone(call) && call.getArguments().size() == 1) {
-      Code v = expressions.lower(call.getArguments().get(0));
+      Code v = expressions.lower(call.getArguments().get(0), resultType);
       emit(v.map(leapText(new Leap(LeapKind.RETURN, null), v.text())), true);
       return;
     }
@@ -910,7 +920,7 @@ final class Lowerer {
     pushScope();
     Tree rest = index + 1 < t.getResources().size() ? t.getResources().get(index + 1) : t.getBlock();
     if (resource instanceof VariableTree v) {
-      Code init = expressions.lower(v.getInitializer());
+      Code init = expressions.lower(v.getInitializer(), explicitType(v));
       Local local = declare(v, rest);
       emit(init.map(local.field() + " = " + init.text() + ";"), false);
       sm.emit(res + " = " + local.field() + ";");

@@ -163,6 +163,16 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
     return new ArrayIterator(source.length, i -> source[i]);
   }
 
+  /**
+   * Gives an awaited expression the target type it has in the user's source:
+   * {@code String v = await(tg.start(st -> child(st)))} suspends on
+   * {@code AsyncFrame.<String>$typed(tg.start(st -> child(st)))}, so javac infers {@code start}'s
+   * type argument from {@code String} as it does in the original.
+   */
+  public static <T> Awaitable<? extends T> $typed(Awaitable<? extends T> awaitable) {
+    return awaitable;
+  }
+
   /** Throws {@code t} unchanged ({@code throw $rethrow(t)} keeps the compiler's flow analysis happy). */
   public static RuntimeException $rethrow(Throwable t) {
     throw AsyncFrame.<RuntimeException>sneaky(t);

@@ -167,10 +167,16 @@ class RuntimeProgramsTest {
             await(sleep(1));
             return done();
           }
+          @Async static Coroutine<Void> named(TaskStatus<String> status) {
+            status.started("srv");
+            return done();
+          }
           @Async static Coroutine<String> main() {
             try (@Await TaskGroup tg = createTaskGroup()) {
-              int port = await(tg.<Integer>start(st -> server(8000, st)));
-              return done("ready on " + port + " at " + currentTime());
+              Integer port = await(tg.start(st -> server(8000, st)));
+              String name;
+              name = await(tg.start(st -> named(st)));
+              return done("ready on " + port + " " + name + " at " + currentTime());
             }
           }
           public static Object go() {
@@ -178,7 +184,7 @@ class RuntimeProgramsTest {
           }
         }
         """);
-    assertEquals("ready on 8001 at 0.5, run ended", r);
+    assertEquals("ready on 8001 srv at 0.5, run ended", r);
   }
 
   @Test
