@@ -1,37 +1,87 @@
 #!/usr/bin/env bash
-# Runs the benchmark suite (a few minutes) and writes docs/performance.md.
-#   benchmarks/run-suite.sh            # JMH with the suite's settings
-#   JAVA=/path/to/java benchmarks/run-suite.sh   # on another JDK (virtual threads need 21+)
-# Extra JMH arguments can be passed after the script name, e.g. -wi 1 -i 2 for a quicker run.
+# Runs the benchmark suite (a few minutes) and writes docs/performance.md:
+#   benchmarks/run-suite.sh                       # JMH with the suite's settings, then the probes
+#   benchmarks/run-suite.sh -wi 1 -i 2            # extra arguments go to JMH (a quicker run)
+#   JAVA=/path/to/bin/java benchmarks/run-suite.sh   # another JDK (virtual threads need 21+)
+#   benchmarks/run-suite.sh --smoke               # CI: every benchmark and probe once, tiny sizes, no
+#                                                 # timing checked; uses the built jar, writes only
+#                                                 # benchmarks/target/smoke/performance.md
+# Without JAVA, the suite runs on /usr/lib/jvm/temurin-25-jdk-amd64 when it exists (for the virtual
+# thread columns), else on `java` from the PATH. Maven builds with the default JDK (release 17).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA="${JAVA:-java}"
-mvn -B -q -ntp install -DskipTests
-out=benchmarks/target/suite
-mkdir -p "$out"
 
-exclude=()
+smoke=0
+if [ "${1:-}" = "--smoke" ]; then
+  smoke=1
+  shift
+fi
+
+if [ -z "${JAVA:-}" ]; then
+  if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+    JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+  else
+    JAVA=java
+  fi
+fi
+jar=benchmarks/target/benchmarks.jar
+
+if [ "$smoke" -eq 0 ] || [ ! -f "$jar" ]; then
+  mvn -B -q -ntp install -DskipTests
+fi
+
 feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')
+vt=1
+exclude=()
 if [ "${feature%%.*}" -lt 21 ]; then
+  vt=0
   exclude=(-e 'Vt')      # no virtual threads before JDK 21
 fi
-
-"$JAVA" -jar benchmarks/target/benchmarks.jar "${exclude[@]}" -rf csv -rff "$out/jmh.csv" "$@" | tee "$out/jmh.log"
-
-: > "$out/memory.txt"
-for w in spawnBaton spawnFloor; do
-  "$JAVA" -cp benchmarks/target/benchmarks.jar dev.baton.bench.MemoryProbe "$w" >> "$out/memory.txt"
-done
-if [ "${#exclude[@]}" -eq 0 ]; then
-  "$JAVA" -cp benchmarks/target/benchmarks.jar dev.baton.bench.MemoryProbe spawnVt >> "$out/memory.txt"
+impls=(Baton Floor Kotlin)
+if [ "$vt" -eq 1 ]; then
+  impls+=(Vt)
 fi
+
+if [ "$smoke" -eq 1 ]; then
+  out=benchmarks/target/smoke
+  jmh=(-f 0 -wi 0 -i 1 -r 100ms -foe true)
+  # tasks per probe: spawn, sleepers, storm, blocked
+  sizes=(10000 1000 1000 10000)
+else
+  out=benchmarks/target/suite
+  jmh=()
+  sizes=(1000000 100000 10000 1000000)
+fi
+mkdir -p "$out"
+
+"$JAVA" -jar "$jar" "${exclude[@]}" "${jmh[@]}" -rf csv -rff "$out/jmh.csv" "$@" | tee "$out/jmh.log" \
+  | if [ "$smoke" -eq 1 ]; then tail -40; else cat; fi
+
+: > "$out/probes.txt"
+probes=(spawn sleepers storm blocked)
+for i in "${!probes[@]}"; do
+  for impl in "${impls[@]}"; do
+    "$JAVA" -cp "$jar" dev.baton.bench.MemoryProbe "${probes[$i]}" "$impl" "${sizes[$i]}" | tee -a "$out/probes.txt"
+  done
+done
 
 {
   echo "JDK: $("$JAVA" -version 2>&1 | head -2 | tail -1)"
-  echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) ($(nproc) cores), $(free -g | awk '/Mem:/{print $2}') GB"
-  echo "Date: $(date -u +%Y-%m-%d)"
-  echo "Command: benchmarks/run-suite.sh $*"
+  echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), nproc $(nproc), $(free -g | awk '/Mem:/{print $2}') GB RAM"
+  echo "Kotlin $(sed -n 's:.*<kotlin.version>\(.*\)</kotlin.version>.*:\1:p' benchmarks/pom.xml), kotlinx-coroutines $(sed -n 's:.*<kotlinx-coroutines.version>\(.*\)</kotlinx-coroutines.version>.*:\1:p' benchmarks/pom.xml), JMH $(sed -n 's:.*<jmh.version>\(.*\)</jmh.version>.*:\1:p' pom.xml)"
+  echo "Date: $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  if [ "$smoke" -eq 1 ]; then
+    echo "Command: \`benchmarks/run-suite.sh --smoke${*:+ $*}\` (tiny sizes, one iteration: NOT a measurement)"
+  else
+    echo "Command: \`benchmarks/run-suite.sh${*:+ $*}\`"
+  fi
 } > "$out/env.txt"
 
-"$JAVA" -cp benchmarks/target/benchmarks.jar dev.baton.bench.Report "$out/jmh.csv" "$out/memory.txt" "$out/env.txt" > docs/performance.md
-echo "wrote docs/performance.md"
+if [ "$smoke" -eq 1 ]; then
+  "$JAVA" -cp "$jar" dev.baton.bench.Report "$out/jmh.csv" "$out/probes.txt" "$out/env.txt" "$out/jmh.log" > "$out/performance.md"
+  rows=$(grep -c '^| (' "$out/performance.md" || true)
+  echo "smoke: wrote $out/performance.md ($rows rows)"
+else
+  "$JAVA" -cp "$jar" dev.baton.bench.Report "$out/jmh.csv" "$out/probes.txt" "$out/env.txt" "$out/jmh.log" > docs/performance.md
+  echo "wrote docs/performance.md"
+fi

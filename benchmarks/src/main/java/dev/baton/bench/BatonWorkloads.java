@@ -3,6 +3,8 @@ package dev.baton.bench;
 import static dev.baton.Baton.checkpoint;
 import static dev.baton.Baton.createMemoryObjectStream;
 import static dev.baton.Baton.createTaskGroup;
+import static dev.baton.Baton.sleep;
+import static dev.baton.Baton.waitAllTasksBlocked;
 
 import dev.baton.MemoryObjectReceiveStream;
 import dev.baton.MemoryObjectSendStream;
@@ -310,5 +312,231 @@ final class BatonWorkloads {
         }
       }
     });
+  }
+
+  /** {@code await(sleep(seconds)); return done();} */
+  static final class SleepFor extends AsyncFrame<Void> {
+    private final double seconds;
+
+    SleepFor(double seconds) {
+      this.seconds = seconds;
+    }
+
+    @Override
+    protected Object $step(Object $value, Throwable $error) throws Throwable {
+      switch ($state) {
+        case 0:
+          return $await(1, sleep(seconds));
+        case 1:
+          if ($error != null) {
+            throw $error;
+          }
+          return $complete(null);
+        default:
+          throw new IllegalStateException("state " + $state);
+      }
+    }
+  }
+
+  /**
+   * {@code tasks} tasks sleeping uniformly in [0, 1) s (real clock), durations from
+   * {@code Random(seed)}: <pre>{@code
+   * try (@Await TaskGroup tg = createTaskGroup()) {
+   *   for (int i = 0; i < tasks; i++) tg.startSoon(sleepFor(random.nextDouble()));
+   * }}</pre>
+   */
+  static void sleepers(int tasks, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    dev.baton.Baton.run(new GroupMain() {
+      @Override
+      void body(TaskGroup tg) {
+        for (int k = 0; k < tasks; k++) {
+          // the same durations, to the nanosecond, as the other variants
+          tg.startSoon(new SleepFor((long) (random.nextDouble() * 1e9) / 1e9));
+        }
+      }
+    });
+  }
+
+  /**
+   * <pre>{@code
+   * @Async Coroutine<Integer> deep(int depth) {
+   *   if (depth == 0) return done(0);
+   *   int below = await(deep(depth - 1));
+   *   return done(below + 1);
+   * }}</pre>
+   */
+  static final class Deep extends AsyncFrame<Integer> {
+    private final int depth;
+
+    Deep(int depth) {
+      this.depth = depth;
+    }
+
+    @Override
+    protected Object $step(Object $value, Throwable $error) throws Throwable {
+      switch ($state) {
+        case 0:
+          if (depth == 0) {
+            return $complete(0);
+          }
+          return $await(1, new Deep(depth - 1));
+        case 1:
+          if ($error != null) {
+            throw $error;
+          }
+          return $complete((Integer) $value + 1);
+        default:
+          throw new IllegalStateException("state " + $state);
+      }
+    }
+  }
+
+  /**
+   * <pre>{@code
+   * @Async Coroutine<Long> deepChain(int depth, int repeats) {
+   *   long sum = 0;
+   *   for (int r = 0; r < repeats; r++) sum += await(deep(depth));
+   *   return done(sum);
+   * }}</pre>
+   */
+  static final class DeepChain extends AsyncFrame<Long> {
+    private final int depth;
+    private final int repeats;
+    private int r;
+    private long sum;
+
+    DeepChain(int depth, int repeats) {
+      this.depth = depth;
+      this.repeats = repeats;
+    }
+
+    @Override
+    protected Object $step(Object $value, Throwable $error) throws Throwable {
+      for (;;) {
+        switch ($state) {
+          case 0:
+            if (r < repeats) {
+              return $await(1, new Deep(depth));
+            }
+            return $complete(sum);
+          case 1:
+            if ($error != null) {
+              throw $error;
+            }
+            sum += (Integer) $value;
+            r++;
+            $state = 0;
+            continue;
+          default:
+            throw new IllegalStateException("state " + $state);
+        }
+      }
+    }
+  }
+
+  static long deepChain(int depth, int repeats) {
+    return dev.baton.Baton.run(new DeepChain(depth, repeats));
+  }
+
+  /** {@code await(in.receive()); return done();} */
+  static final class ReceiveOne extends AsyncFrame<Void> {
+    private final MemoryObjectReceiveStream<Integer> in;
+
+    ReceiveOne(MemoryObjectReceiveStream<Integer> in) {
+      this.in = in;
+    }
+
+    @Override
+    protected Object $step(Object $value, Throwable $error) throws Throwable {
+      switch ($state) {
+        case 0:
+          return $await(1, in.receive());
+        case 1:
+          if ($error != null) {
+            throw $error;
+          }
+          return $complete(null);
+        default:
+          throw new IllegalStateException("state " + $state);
+      }
+    }
+  }
+
+  /**
+   * <pre>{@code
+   * @Async Coroutine<Void> cancelStorm(int tasks, Runnable beforeCancel) {
+   *   MemoryObjectStream<Integer> stream = createMemoryObjectStream(0);
+   *   try (@Await TaskGroup tg = createTaskGroup()) {
+   *     for (int i = 0; i < tasks; i++) tg.startSoon(receiveOne(stream.receiveStream()));
+   *     await(waitAllTasksBlocked());
+   *     beforeCancel.run();
+   *     tg.cancelScope().cancel();
+   *   }
+   *   return done();
+   * }}</pre>
+   */
+  static final class CancelStorm extends AsyncFrame<Void> {
+    private final int tasks;
+    private final Runnable beforeCancel;
+    private TaskGroup tg;
+
+    CancelStorm(int tasks, Runnable beforeCancel) {
+      this.tasks = tasks;
+      this.beforeCancel = beforeCancel;
+    }
+
+    @Override
+    protected Object $step(Object $value, Throwable $error) throws Throwable {
+      switch ($state) {
+        case 0: {
+          MemoryObjectStream<Integer> stream = createMemoryObjectStream(0);
+          tg = createTaskGroup();
+          Throwable pending = null;
+          try {
+            MemoryObjectReceiveStream<Integer> in = stream.receiveStream();
+            for (int k = 0; k < tasks; k++) {
+              tg.startSoon(new ReceiveOne(in));
+            }
+          } catch (Throwable t) {
+            pending = t;
+          }
+          if (pending != null) {
+            return $await(2, $aexit(tg, pending));
+          }
+          return $await(1, waitAllTasksBlocked());
+        }
+        case 1: {
+          Throwable pending = $error;
+          if (pending == null) {
+            try {
+              if (beforeCancel != null) {
+                beforeCancel.run();
+              }
+              tg.cancelScope().cancel();
+            } catch (Throwable t) {
+              pending = t;
+            }
+          }
+          return $await(2, $aexit(tg, pending));
+        }
+        case 2: {
+          if ($error != null) {
+            throw $error;
+          }
+          Throwable t = (Throwable) $value;
+          if (t != null) {
+            throw t;
+          }
+          return $complete(null);
+        }
+        default:
+          throw new IllegalStateException("state " + $state);
+      }
+    }
+  }
+
+  static void cancelStorm(int tasks, Runnable beforeCancel) {
+    dev.baton.Baton.run(new CancelStorm(tasks, beforeCancel));
   }
 }

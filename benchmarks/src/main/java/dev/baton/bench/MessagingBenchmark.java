@@ -13,8 +13,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Per-message cost of stream hand-offs, in ns/msg: Baton, the hand-written floor and virtual threads
- * in one run. Methods prefixed {@code vt} need JDK 21+; {@code vt1} runs on one carrier thread.
+ * Per-message cost of stream hand-offs, in ns/msg: Baton, the hand-written floor, Kotlin coroutines
+ * on one thread and virtual threads in one run. Methods suffixed {@code Vt} need JDK 21+;
+ * {@code Vt1} runs on one carrier thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,6 +47,12 @@ public class MessagingBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(HANDOFF)
+  public long handoffKotlin() {
+    return KotlinWorkloads.handoff(HANDOFF, 0);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(HANDOFF)
   public long handoffVt() throws InterruptedException {
     return VirtualThreadWorkloads.handoff(HANDOFF, 0);
   }
@@ -73,6 +80,12 @@ public class MessagingBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(ROUND_TRIPS)
+  public long roundTripKotlin() {
+    return KotlinWorkloads.roundTrip(ROUND_TRIPS);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROUND_TRIPS)
   public long roundTripVt() throws InterruptedException {
     return VirtualThreadWorkloads.roundTrip(ROUND_TRIPS);
   }
@@ -96,6 +109,12 @@ public class MessagingBenchmark {
   @OperationsPerInvocation(PRODUCERS * EACH)
   public long fanInFloor() {
     return FloorWorkloads.fanIn(PRODUCERS, EACH, FAN_IN_BUFFER);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(PRODUCERS * EACH)
+  public long fanInKotlin() {
+    return KotlinWorkloads.fanIn(PRODUCERS, EACH, FAN_IN_BUFFER);
   }
 
   @Benchmark

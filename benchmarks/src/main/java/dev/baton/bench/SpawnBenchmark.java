@@ -9,7 +9,11 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Spawning 1,000,000 tasks that each checkpoint once, inside one task group: seconds per run. */
+/**
+ * Task lifetimes, milliseconds per run: spawning 1,000,000 tasks that each checkpoint once inside
+ * one task group; and 100,000 tasks sleeping uniformly in [0, 1) s on the real clock (the report
+ * gives the time past one second). Peak RSS comes from {@link MemoryProbe}, in fresh JVMs.
+ */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
@@ -17,6 +21,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g"})
 public class SpawnBenchmark {
   static final int TASKS = 1_000_000;
+  static final int SLEEPERS = 100_000;
+  /** The sleep durations: the same sequence for every variant. */
+  static final long SEED = 42;
+
+  // ---- spawn 1,000,000 tasks that checkpoint (yield) once
 
   @Benchmark
   public void spawnBaton() {
@@ -29,9 +38,52 @@ public class SpawnBenchmark {
   }
 
   @Benchmark
+  public void spawnKotlin() {
+    KotlinWorkloads.spawn(TASKS);
+  }
+
+  @Benchmark
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
   public void spawnVt() throws InterruptedException {
     VirtualThreadWorkloads.spawn(TASKS);
+  }
+
+  // ---- 100,000 sleepers, real clock: each run lasts at least the longest sleep (just under 1 s)
+
+  @Benchmark
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public void sleepersBaton() {
+    BatonWorkloads.sleepers(SLEEPERS, SEED);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public int sleepersFloor() {
+    return FloorWorkloads.sleepers(SLEEPERS, SEED);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public void sleepersKotlin() {
+    KotlinWorkloads.sleepers(SLEEPERS, SEED);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public void sleepersVt() throws InterruptedException {
+    VirtualThreadWorkloads.sleepers(SLEEPERS, SEED);
+  }
+
+  @Benchmark
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g", MessagingBenchmark.ONE_CARRIER})
+  public void sleepersVt1() throws InterruptedException {
+    VirtualThreadWorkloads.sleepers(SLEEPERS, SEED);
   }
 }

@@ -142,4 +142,77 @@ final class VirtualThreadWorkloads {
       t.join();
     }
   }
+
+  /** {@code tasks} threads sleeping uniformly in [0, 1) s; durations from {@code Random(seed)}. */
+  static void sleepers(int tasks, long seed) throws InterruptedException {
+    java.util.Random random = new java.util.Random(seed);
+    Thread[] ts = new Thread[tasks];
+    for (int k = 0; k < tasks; k++) {
+      long nanos = (long) (random.nextDouble() * 1e9);
+      ts[k] = start(() -> {
+        try {
+          Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+    }
+    for (Thread t : ts) {
+      t.join();
+    }
+  }
+
+  private static int deep(int depth) {
+    return depth == 0 ? 0 : deep(depth - 1) + 1;
+  }
+
+  /**
+   * {@code repeats} call chains {@code depth} levels deep on one virtual thread: with threads, the
+   * "await" of a nested function is a plain method call.
+   */
+  static long deepChain(int depth, int repeats) throws InterruptedException {
+    long[] sum = new long[1];
+    start(() -> {
+      long s = 0;
+      for (int r = 0; r < repeats; r++) {
+        s += deep(depth);
+      }
+      sum[0] = s;
+    }).join();
+    return sum[0];
+  }
+
+  /**
+   * {@code tasks} threads blocked in {@code take()} on one {@code SynchronousQueue}; once all are
+   * parked (polled with {@link Thread#getState()}: threads have no "wait all blocked"),
+   * {@code beforeCancel} runs, then every thread is interrupted (what a structured task scope's
+   * shutdown does) and joined.
+   */
+  static void cancelStorm(int tasks, Runnable beforeCancel) throws InterruptedException {
+    SynchronousQueue<Integer> q = new SynchronousQueue<>();
+    Thread[] ts = new Thread[tasks];
+    for (int k = 0; k < tasks; k++) {
+      ts[k] = start(() -> {
+        try {
+          q.take();
+        } catch (InterruptedException e) {
+          // cancelled: end
+        }
+      });
+    }
+    for (Thread t : ts) {
+      while (t.getState() != Thread.State.WAITING) {
+        java.util.concurrent.locks.LockSupport.parkNanos(10_000);
+      }
+    }
+    if (beforeCancel != null) {
+      beforeCancel.run();
+    }
+    for (Thread t : ts) {
+      t.interrupt();
+    }
+    for (Thread t : ts) {
+      t.join();
+    }
+  }
 }

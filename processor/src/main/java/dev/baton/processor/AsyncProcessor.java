@@ -5,6 +5,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
@@ -30,6 +31,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -155,6 +157,15 @@ public final class AsyncProcessor extends AbstractProcessor {
         byOwner.put(owner, methods);
       }
     }
+    TypeElement awaitAnnotation = processingEnv.getElementUtils().getTypeElement(Resolver.AWAIT_ANNOTATION);
+    if (awaitAnnotation != null) {
+      for (Element e : round.getElementsAnnotatedWith(awaitAnnotation)) {
+        if (e.getKind() == ElementKind.METHOD && !e.getModifiers().contains(Modifier.STATIC)) {
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+              Diag.AsyncAwaitMethodNotStatic.format(e.getSimpleName()), e);
+        }
+      }
+    }
     if (unsupported) {
       if (!byOwner.isEmpty()) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
@@ -187,7 +198,9 @@ public final class AsyncProcessor extends AbstractProcessor {
     String asyncName = FrameEmitter.asyncName(owner);
     ExecutableElement current = methods.get(0);
     try {
-      List<Problem> problems = new ArrayList<>(SignatureValidator.validateClass(owner, methods.get(0), asyncName));
+      boolean extend = methods.stream().anyMatch(m -> !m.getModifiers().contains(Modifier.STATIC));
+      List<Problem> problems = new ArrayList<>(
+          SignatureValidator.validateClass(owner, methods.get(0), asyncName, extend));
       List<FrameEmitter.Frame> frames = new ArrayList<>();
       Map<String, Integer> frameNames = new HashMap<>();
       Rewriter firstRewriter = null;
@@ -236,9 +249,15 @@ public final class AsyncProcessor extends AbstractProcessor {
         reporter.report(problems);
         return;
       }
-      String source = FrameEmitter.emit(owner, frames, unit.getImports(), null, firstRewriter);
       String name = FrameEmitter.packageOf(owner).isEmpty() ? asyncName
           : FrameEmitter.packageOf(owner) + "." + asyncName;
+      TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
+      if (existing != null && trees.getPath(existing) != null
+          && !existing.getAnnotationMirrors().toString().contains(AsyncProcessor.class.getName())) {
+        reporter.report(List.of(Problem.on(owner, Diag.AsyncGeneratedNameTaken, name, owner.getQualifiedName())));
+        return;
+      }
+      String source = FrameEmitter.emit(owner, frames, unit.getImports(), firstRewriter, extend);
       JavaFileObject file = processingEnv.getFiler().createSourceFile(name, owner);
       try (Writer w = file.openWriter()) {
         w.write(source);
@@ -296,6 +315,14 @@ public final class AsyncProcessor extends AbstractProcessor {
               .anyMatch(a -> a.getAnnotationType().toString().equals("Async")
                   || a.getAnnotationType().toString().equals(ASYNC));
           if (isAsync) {
+            TreePath classPath = getCurrentPath().getParentPath();
+            Tree outer = classPath == null || classPath.getParentPath() == null ? null
+                : classPath.getParentPath().getLeaf();
+            if (outer != null && !(outer instanceof ClassTree) && !(outer instanceof CompilationUnitTree)) {
+              // annotation processing never sees methods of local and anonymous classes
+              problems.add(Problem.at(node, Diag.AsyncEnclosingType, node.getName(),
+                  "it is declared in a local or anonymous class"));
+            }
             return null; // its body is validated with the method
           }
           return super.visitMethod(node, "it is in method '" + node.getName() + "', which is not @Async");

@@ -40,10 +40,18 @@ public enum Diag {
       + "(async iteration) or on a try-with-resources resource (async close); '%s' is neither. Remove @Await"),
   AsyncVarType("The type of 'var %s' cannot be written in the generated code (%s), but the variable lives across a "
       + "switch point. Declare its type explicitly"),
-  AsyncMissingType("@Async method '%s' uses a type that never became available: %s"),
+  AsyncTaskGroupWithoutAwait("A TaskGroup must be entered with @Await, its exit waits for the children; '%s' is "
+      + "entered synchronously and would throw IllegalStateException when it closes. Write "
+      + "'try (@Await TaskGroup %s = createTaskGroup())'"),
+  AsyncMissingType("@Async methods of %s use a type that was never found or generated: %s. Check the name and the "
+      + "imports; if another annotation processor generates the type, run it in the same compilation"),
   AsyncUnsupportedEnvironment("The Baton processor needs javac's Compiler Tree API (com.sun.source.util.Trees), but "
       + "this build hands it a wrapped processing environment (%s) that it cannot unwrap. Build with javac "
       + "(Maven/Gradle delegate to it; in IntelliJ delegate build actions to Maven or Gradle)"),
+  AsyncGeneratedNameTaken("The generated class %s for %s would replace a class declared in this compilation. "
+      + "Rename that class"),
+  AsyncAwaitMethodNotStatic("@Await method '%s' must be static to be a switch point; an instance method is never "
+      + "treated as one. Make it static (it takes the awaitable as its only parameter)"),
   AsyncInternalError("The Baton processor failed on '%s'; this is a bug, please report it with this message: %s");
 
   private final String format;

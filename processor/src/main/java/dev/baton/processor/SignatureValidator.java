@@ -23,6 +23,16 @@ final class SignatureValidator {
 
   /** Problems with the class itself, reported once on the first @Async method. */
   static List<Problem> validateClass(TypeElement owner, ExecutableElement first, String asyncName) {
+    return validateClass(owner, first, asyncName, true);
+  }
+
+  /**
+   * {@code extend}: the generated class must extend the owner (it has instance {@code @Async} methods);
+   * a class with only static ones (a final utility class with a private constructor, say) need not be
+   * extendable.
+   */
+  static List<Problem> validateClass(TypeElement owner, ExecutableElement first, String asyncName,
+      boolean extend) {
     List<Problem> out = new ArrayList<>();
     String m = first.getSimpleName().toString();
     if (owner.getKind() != ElementKind.CLASS) {
@@ -35,7 +45,7 @@ final class SignatureValidator {
       out.add(Problem.on(first, Diag.AsyncEnclosingType, m, "it is declared in a local or anonymous class"));
       return out;
     }
-    if (owner.getModifiers().contains(Modifier.FINAL)) {
+    if (extend && owner.getModifiers().contains(Modifier.FINAL)) {
       out.add(Problem.on(first, Diag.AsyncFinalClass, m, owner.getQualifiedName()));
     }
     if (owner.getModifiers().contains(Modifier.PRIVATE)) {
@@ -46,7 +56,8 @@ final class SignatureValidator {
     }
     boolean constructible = ElementFilter.constructorsIn(owner.getEnclosedElements()).stream()
         .anyMatch(c -> !c.getModifiers().contains(Modifier.PRIVATE));
-    if (!constructible) {
+    // a private class's implicit constructor is private too: AsyncPrivateClass already says what to do
+    if (extend && !constructible && !owner.getModifiers().contains(Modifier.PRIVATE)) {
       out.add(Problem.on(owner, Diag.AsyncNoConstructor, owner.getQualifiedName(), asyncName));
     }
     return out;

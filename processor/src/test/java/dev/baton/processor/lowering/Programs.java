@@ -20,7 +20,7 @@ final class Programs {
     List<JavaFileObject> files = new ArrayList<>();
     for (String s : sources) {
       String pkg = s.replaceAll("(?s)^\\s*package\\s+([\\w.]+);.*", "$1");
-      String cls = s.replaceAll("(?s).*?public\\s+(?:abstract\\s+)?class\\s+(\\w+).*", "$1");
+      String cls = s.replaceAll("(?s).*?public\\s+(?:abstract\\s+|final\\s+)?class\\s+(\\w+).*", "$1");
       files.add(JavaFileObjects.forSourceString(pkg + "." + cls, s));
     }
     return Compiler.javac().withProcessors(new AsyncProcessor()).compile(files);

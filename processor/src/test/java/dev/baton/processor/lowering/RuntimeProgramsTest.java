@@ -310,4 +310,28 @@ class RuntimeProgramsTest {
         """);
     assertEquals("finally at 1.0, shielded sleep done at 2.0", r);
   }
+
+  @Test
+  void finalUtilityClassWithStaticAsyncMethodsUsesItsOwnStaticMembers() {
+    Object r = Programs.run("rt.Util", HEADER + """
+        public final class Util {
+          private Util() {}
+          static final int BASE = 40;
+          static int twice(int x) { return 2 * x; }
+          enum Mode { FAST, SLOW }
+          @Async public static Coroutine<String> compute(Mode mode) {
+            await(sleep(mode == Mode.FAST ? 0 : 1));
+            return done(mode + " " + (BASE + twice(await(one()))));
+          }
+          @Async static Coroutine<Integer> one() {
+            await(checkpoint());
+            return done(1);
+          }
+          public static Object go() {
+            return run(AsyncUtil.compute(Mode.SLOW), Clock.virtual());
+          }
+        }
+        """);
+    assertEquals("SLOW 42", r);
+  }
 }

@@ -1,0 +1,14 @@
+// expect: AsyncAwaitOutsideAsync
+package bad;
+
+import static dev.baton.Baton.*;
+import dev.baton.*;
+import dev.baton.annotations.*;
+
+class AsyncAwaitOutsideAsync {
+  Object field = await(sleep(1));
+
+  void plain() {
+    await(checkpoint());
+  }
+}

@@ -1,0 +1,13 @@
+// expect: AsyncSuper
+package bad;
+
+import static dev.baton.Baton.*;
+import dev.baton.*;
+import dev.baton.annotations.*;
+
+class AsyncSuper {
+  @Async
+  Coroutine<String> m() {
+    return done(super.toString());
+  }
+}
