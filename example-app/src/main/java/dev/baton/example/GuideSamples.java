@@ -10,10 +10,13 @@ import static dev.baton.Baton.failAfter;
 import static dev.baton.Baton.moveOnAfter;
 import static dev.baton.Baton.sleep;
 
+import dev.baton.Baton;
+
 import dev.baton.CancelScope;
 import dev.baton.Cancelled;
 import dev.baton.Coroutine;
 import dev.baton.DeadlineExceededException;
+import dev.baton.EndOfStreamException;
 import dev.baton.MemoryObjectReceiveStream;
 import dev.baton.MemoryObjectSendStream;
 import dev.baton.MemoryObjectStream;
@@ -38,6 +41,12 @@ public class GuideSamples {
     return done("hello " + name);
   }
   // end:first-task
+
+  // snippet:run
+  public static String hello() {
+    return Baton.run(new AsyncGuideSamples().greet("world"));   // "hello world" after 0.5 s
+  }
+  // end:run
 
   // snippet:task-group
   @Async
@@ -75,8 +84,12 @@ public class GuideSamples {
   public Coroutine<Integer> consumer(MemoryObjectReceiveStream<Integer> in) {
     int sum = 0;
     try (in) {
-      for (@Await Integer item : in) { // ends when every send handle is closed
-        sum += item;
+      while (true) {
+        try {
+          sum += await(in.receive());
+        } catch (EndOfStreamException e) {
+          break;                       // every send handle is closed and the buffer is empty
+        }
       }
     }
     return done(sum);
@@ -111,6 +124,19 @@ public class GuideSamples {
   }
   // end:clones
 
+  // snippet:iteration
+  @Async
+  public Coroutine<Integer> iteratingConsumer(MemoryObjectReceiveStream<Integer> in) {
+    int sum = 0;
+    try (in) {
+      for (@Await Integer item : in) { // awaits each item; ends with the stream
+        sum += item;
+      }
+    }
+    return done(sum);
+  }
+  // end:iteration
+
   // snippet:cancellation
   @Async
   public Coroutine<String> cancelAWorker() {
@@ -141,8 +167,12 @@ public class GuideSamples {
     try (CancelScope scope = moveOnAfter(1)) {
       result = await(greet("slowpoke"));  // finishes in 0.5 s: in time
     }
-    try (CancelScope scope = moveOnAfter(0.1)) {
+    CancelScope tooSlow = moveOnAfter(0.1);
+    try (tooSlow) {
       result = await(greet("too slow"));  // cancelled after 0.1 s; execution moves on
+    }
+    if (tooSlow.cancelledCaught()) {
+      result = result + ", then gave up";
     }
     try {
       try (CancelScope scope = failAfter(0.1)) {
@@ -168,4 +198,37 @@ public class GuideSamples {
     return done(total);
   }
   // end:checkpoint
+
+  // Not quoted in the guide: what the tests run to check that the samples do what the guide says.
+
+  @Async
+  public Coroutine<Double> greetTakes() {
+    await(greet("world"));
+    return done(currentTime());
+  }
+
+  @Async
+  public Coroutine<Integer> sumByIteration() {
+    MemoryObjectStream<Integer> stream = createMemoryObjectStream(4);
+    int sum;
+    try (@Await TaskGroup tg = createTaskGroup()) {
+      try (MemoryObjectSendStream<Integer> out = stream.sendStream()) {
+        for (int p = 0; p < 2; p++) {
+          tg.startSoon(producer(out.clone()));
+        }
+      }
+      sum = await(iteratingConsumer(stream.receiveStream()));
+    }
+    return done(sum);
+  }
+
+  @Async
+  public Coroutine<Double> cancelTheCleanUp() {
+    try (@Await TaskGroup tg = createTaskGroup()) {
+      tg.startSoon(cleanUpOnCancel());
+      await(sleep(2));
+      tg.cancelScope().cancel();
+    }
+    return done(currentTime());
+  }
 }

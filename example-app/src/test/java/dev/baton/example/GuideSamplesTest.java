@@ -14,6 +14,7 @@ class GuideSamplesTest {
   @Test
   void greetReturnsAfterHalfASecond() {
     assertEquals("hello world", Baton.run(samples.greet("world"), Clock.virtual()));
+    assertEquals(0.5, Baton.run(samples.greetTakes(), Clock.virtual()));
   }
 
   @Test
@@ -34,14 +35,27 @@ class GuideSamplesTest {
   }
 
   @Test
+  void asyncIterationEndsWithTheStream() {
+    assertEquals(12, Baton.run(samples.sumByIteration(), Clock.virtual()));
+  }
+
+  @Test
   void cancellingTheGroupScopeStopsTheWorker() {
     assertEquals("cancelled at 1.0", Baton.run(samples.cancelAWorker(), Clock.virtual()));
     assertEquals(List.of("slow starts at 0.0"), samples.log);
   }
 
   @Test
+  void cleanUpRunsAndTheCancellationPropagates() {
+    // The worker rethrows Cancelled, the group's scope catches it: the group ends at once.
+    assertEquals(2.0, Baton.run(samples.cancelTheCleanUp(), Clock.virtual()));
+    assertEquals(List.of("cancelled: cleaning up"), samples.log);
+  }
+
+  @Test
   void timeoutsKeepTheFirstResultAndFailAfterThrows() {
-    assertEquals("hello slowpoke, then failAfter threw", Baton.run(samples.withTimeouts(), Clock.virtual()));
+    assertEquals("hello slowpoke, then gave up, then failAfter threw",
+        Baton.run(samples.withTimeouts(), Clock.virtual()));
   }
 
   @Test

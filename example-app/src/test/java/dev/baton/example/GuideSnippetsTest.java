@@ -12,7 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The guide quotes compiled code: every snippet of GuideSamples.java appears verbatim in docs/guide.md. */
+/**
+ * The guide quotes compiled code: every snippet of GuideSamples.java appears verbatim in docs/guide.md,
+ * and every Java block of the guide is one of them.
+ */
 class GuideSnippetsTest {
   static final Path SAMPLES = Path.of("src/main/java/dev/baton/example/GuideSamples.java");
   static final Path GUIDE = Path.of("../docs/guide.md");
@@ -40,5 +43,17 @@ class GuideSnippetsTest {
       assertTrue(guide.contains("```java\n" + e.getValue() + "\n```"),
           "docs/guide.md does not quote snippet '" + e.getKey() + "' of GuideSamples.java verbatim");
     }
+  }
+
+  @Test
+  void everyJavaBlockOfTheGuideIsACompiledSnippet() throws IOException {
+    Matcher block = Pattern.compile("```java\n(.*?)\n```", Pattern.DOTALL).matcher(Files.readString(GUIDE));
+    int blocks = 0;
+    while (block.find()) {
+      blocks++;
+      assertTrue(snippets().containsValue(block.group(1)),
+          "this Java block of docs/guide.md is not a snippet of GuideSamples.java:\n" + block.group(1));
+    }
+    assertTrue(blocks >= snippets().size(), "only " + blocks + " Java blocks in docs/guide.md");
   }
 }
