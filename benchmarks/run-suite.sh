@@ -65,6 +65,13 @@ for i in "${!probes[@]}"; do
   done
 done
 
+# the processor's compile-time cost: javac with and without it on 500 @Async methods
+if [ "$smoke" -eq 1 ]; then
+  "$JAVA" -cp "$jar" dev.baton.bench.CompileTimeProbe 20 1 | tee -a "$out/probes.txt"
+else
+  "$JAVA" -cp "$jar" dev.baton.bench.CompileTimeProbe 500 7 | tee -a "$out/probes.txt"
+fi
+
 {
   echo "JDK: $("$JAVA" -version 2>&1 | head -2 | tail -1)"
   echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), nproc $(nproc), $(free -g | awk '/Mem:/{print $2}') GB RAM"

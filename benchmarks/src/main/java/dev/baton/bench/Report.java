@@ -261,6 +261,17 @@ public final class Report {
       }
     }
 
+    Map<String, Map<String, Double>> compile = probe.get("compile");
+    if (compile != null && compile.get("Baton") != null) {
+      Map<String, Double> c = compile.get("Baton");
+      sb.append("\n## Processor compile time\n\n")
+          .append(String.format(Locale.ROOT, "javac (in process, warmed up, median of several runs) on one file with %.0f "
+              + "`@Async` methods\n(loops, try/finally, awaited operands, switch): **%.0f ms without the processor** "
+              + "(`-proc:none`,\nthe bodies compile as plain Java), **%.0f ms with it**: %.0f ms more, %.2f ms per "
+              + "method\n(`CompileTimeProbe`).\n", c.getOrDefault("methods", 0.0), c.getOrDefault("withoutMs", 0.0),
+              c.getOrDefault("withMs", 0.0), c.getOrDefault("overheadMs", 0.0), c.getOrDefault("msPerMethod", 0.0)));
+    }
+
     sb.append("\n## How the variants are kept honest\n\n")
         .append("- Every variant moves the same boxed `Integer` items through a stream of the same capacity and\n")
         .append("  ends the same way (the consumer iterates until the last sender closes), from one seeded\n")

@@ -111,7 +111,7 @@ final class ExpressionLowerer {
         arg = arg.map("dev.baton.lowlevel.AsyncFrame.<" + type + ">$typed(" + arg.text() + ")");
       }
       suspend(arg);
-      return Code.of(WITNESS + ".as(" + witness(call) + ", $value)");
+      return Code.of(readBack(call, "$value"));
     }
     if (e instanceof BinaryTree b && (e.getKind() == Tree.Kind.CONDITIONAL_AND
         || e.getKind() == Tree.Kind.CONDITIONAL_OR) && lowerer.analysis.suspends(b.getRightOperand())) {
@@ -147,7 +147,7 @@ final class ExpressionLowerer {
       if (i < last && needsSpill(kid, c)) {
         String slot = sm.newSlot();
         lowerer.emit(c.map("this." + slot + " = " + c.text() + ";"), false);
-        c = stableCode(WITNESS + ".as(" + witness(kid) + ", this." + slot + ")");
+        c = stableCode(readBack(kid, "this." + slot));
       }
       overrides.put(kid, c);
     }
@@ -214,7 +214,7 @@ final class ExpressionLowerer {
     }
     String slot = sm.newSlot();
     lowerer.emit(c.map("this." + slot + " = " + c.text() + ";"), false);
-    return Code.of(WITNESS + ".as(" + witness(e) + ", this." + slot + ")");
+    return Code.of(readBack(e, "this." + slot));
   }
 
   /** The operands of {@code e} that Java evaluates as values, in evaluation order. */
@@ -378,6 +378,21 @@ final class ExpressionLowerer {
 
   // ---------------------------------------------------------------------------------------------
   // Witnesses
+
+  /**
+   * {@code value} (an Object) read back as the static type of {@code e}. The value of
+   * {@code await(a)} uses {@code Witness.awaited} with {@code a} as the witness (one overload: cheap
+   * to compile); anything else {@code Witness.as} with {@code e} itself.
+   */
+  String readBack(ExpressionTree e, String value) {
+    ExpressionTree s = strip(e);
+    if (lowerer.analysis.isAwait(s) && lowerer.resolver.isBatonAwait((MethodInvocationTree) s)) {
+      String arg = lowerer.rewriter.print(((MethodInvocationTree) s).getArguments().get(0), lowerer::lookup, null,
+          Map.of(), true).text();
+      return WITNESS + ".awaited((" + lowerer.frameName + " $f) -> " + arg + ", " + value + ")";
+    }
+    return WITNESS + ".as(" + witness(e) + ", " + value + ")";
+  }
 
   /** A never-invoked lambda whose result type is the static type of {@code e}. */
   String witness(ExpressionTree e) {

@@ -85,6 +85,13 @@ final class Resolver {
     return candidates(call.getMethodSelect()).stream().anyMatch(Resolver::isAwaitMethod);
   }
 
+  /** True if {@code call} is a switch point through {@code dev.baton.Baton.await} itself. */
+  boolean isBatonAwait(MethodInvocationTree call) {
+    List<ExecutableElement> c = candidates(call.getMethodSelect());
+    return !c.isEmpty() && c.stream().allMatch(m -> m.getSimpleName().contentEquals("await")
+        && ((TypeElement) m.getEnclosingElement()).getQualifiedName().contentEquals(BATON));
+  }
+
   /** True if {@code call} resolves to {@code dev.baton.Baton.done}. */
   boolean isDone(MethodInvocationTree call) {
     List<ExecutableElement> c = candidates(call.getMethodSelect());

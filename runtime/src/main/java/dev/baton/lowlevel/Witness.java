@@ -31,6 +31,11 @@ public final class Witness {
     V w(F frame);
   }
 
+  /** A witness of an awaited expression: its body is the awaitable, so its type gives the value's. */
+  public interface OfAwaitable<F, T> {
+    dev.baton.Awaitable<T> w(F frame);
+  }
+
   /** A witness of an {@code int} expression. */
   public interface OfInt<F> {
     int w(F frame);
@@ -69,6 +74,16 @@ public final class Witness {
   /** A witness of a {@code boolean} expression. */
   public interface OfBoolean<F> {
     boolean w(F frame);
+  }
+
+  /**
+   * The value of {@code await(a)}, typed as {@code await} types it: the witness's body is {@code a}.
+   * One overload (an awaited value is never primitive), so javac attributes the witness once
+   * instead of once per {@code as} overload: this keeps compile time low.
+   */
+  @SuppressWarnings("unchecked")
+  public static <F, T> T awaited(OfAwaitable<F, T> witness, Object value) {
+    return (T) value;
   }
 
   @SuppressWarnings("unchecked")
