@@ -57,6 +57,7 @@ public final class AsyncProcessor extends AbstractProcessor {
   static final String ASYNC = "dev.baton.annotations.Async";
 
   private Trees trees;
+  private Map<ExecutableElement, TreePath> methodPaths = Map.of();
   private boolean unsupported;
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Map<String, String> deferredWhy = new HashMap<>();
@@ -193,7 +194,13 @@ public final class AsyncProcessor extends AbstractProcessor {
     if (methods.isEmpty()) {
       return;
     }
-    methods.sort(Comparator.comparingLong(this::position));
+    // Trees.getPath(element) scans the whole unit: find every method's tree in one pass instead
+    methodPaths = methodPaths(owner);
+    Map<ExecutableElement, Long> positions = new HashMap<>();
+    for (ExecutableElement m : methods) {
+      positions.put(m, position(m));
+    }
+    methods.sort(Comparator.comparingLong(positions::get));
     Reporter reporter = new Reporter(trees, processingEnv.getMessager());
     String asyncName = FrameEmitter.asyncName(owner);
     ExecutableElement current = methods.get(0);
@@ -274,13 +281,35 @@ public final class AsyncProcessor extends AbstractProcessor {
     }
   }
 
+  /** The declaration paths of the class's methods (declaration trees carry their symbol: no attribution). */
+  private Map<ExecutableElement, TreePath> methodPaths(TypeElement owner) {
+    Map<ExecutableElement, TreePath> out = new HashMap<>();
+    TreePath classPath = trees.getPath(owner);
+    if (classPath != null && classPath.getLeaf() instanceof ClassTree ct) {
+      for (Tree member : ct.getMembers()) {
+        if (member instanceof MethodTree) {
+          TreePath p = new TreePath(classPath, member);
+          if (trees.getElement(p) instanceof ExecutableElement e) {
+            out.put(e, p);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private TreePath pathOf(ExecutableElement m) {
+    TreePath p = methodPaths.get(m);
+    return p != null ? p : trees.getPath(m);
+  }
+
   private long position(ExecutableElement m) {
-    TreePath p = trees.getPath(m);
+    TreePath p = pathOf(m);
     return p == null ? 0 : trees.getSourcePositions().getStartPosition(p.getCompilationUnit(), p.getLeaf());
   }
 
   private AsyncMethod parse(ExecutableElement m, TypeElement owner) {
-    TreePath path = trees.getPath(m);
+    TreePath path = pathOf(m);
     if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
       throw new IllegalStateException("no source tree for " + m);
     }
