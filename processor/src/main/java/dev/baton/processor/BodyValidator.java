@@ -69,6 +69,8 @@ final class BodyValidator {
       int classes;
       int monitors;
       int switchExpressionCases;
+      /** Why the enclosing switch expression's shape cannot be lowered, or null if it can. */
+      String unsupportedSwitchExpression;
       int asserts;
 
       @Override
@@ -80,9 +82,11 @@ final class BodyValidator {
             out.add(Problem.at(node, Diag.AsyncAwaitInClassBody, "its code runs outside the state machine"));
           } else if (monitors > 0) {
             out.add(Problem.at(node, Diag.AsyncAwaitInSynchronized));
-          } else if (switchExpressionCases > 0) {
-            out.add(Problem.at(node, Diag.AsyncUnsupportedPosition, "inside a case of a switch expression",
-                "Use a switch statement that assigns a local, or await before the switch"));
+          } else if (switchExpressionCases > 0 && unsupportedSwitchExpression != null) {
+            out.add(Problem.at(node, Diag.AsyncUnsupportedPosition, "inside a case of a switch expression "
+                + unsupportedSwitchExpression,
+                "Use arrow cases whose blocks end in a top-level yield, a switch statement that assigns a local, "
+                + "or await before the switch"));
           } else if (asserts > 0) {
             out.add(Problem.at(node, Diag.AsyncUnsupportedPosition, "inside an assert statement",
                 "Await into a local first, then assert on the local"));
@@ -244,6 +248,8 @@ final class BodyValidator {
       @Override
       public Void visitSwitchExpression(SwitchExpressionTree node, Void v) {
         scan(node.getExpression(), v);
+        String saved = unsupportedSwitchExpression;
+        unsupportedSwitchExpression = SwitchExpressions.unsupported(node);
         switchExpressionCases++;
         try {
           for (CaseTree c : node.getCases()) {
@@ -251,6 +257,7 @@ final class BodyValidator {
           }
         } finally {
           switchExpressionCases--;
+          unsupportedSwitchExpression = saved;
         }
         return null;
       }

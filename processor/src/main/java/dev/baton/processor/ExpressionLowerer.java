@@ -121,6 +121,9 @@ final class ExpressionLowerer {
         || lowerer.analysis.suspends(c.getFalseExpression()))) {
       return conditional(c);
     }
+    if (e instanceof SwitchExpressionTree sw && sw.getCases().stream().anyMatch(c -> lowerer.analysis.suspends(c))) {
+      return switchExpression(sw);
+    }
     if (e instanceof CompoundAssignmentTree ca && lowerer.analysis.suspends(ca.getExpression())
         && !(strip(ca.getVariable()) instanceof IdentifierTree id && lowerer.lookup(id.getName().toString()) != null)) {
       throw new UserError(Problem.at(e, Diag.AsyncUnsupportedPosition,
@@ -215,6 +218,79 @@ final class ExpressionLowerer {
     String slot = sm.newSlot();
     lowerer.emit(c.map("this." + slot + " = " + c.text() + ";"), false);
     return Code.of(readBack(e, "this." + slot));
+  }
+
+  /**
+   * A switch expression whose cases await → a dispatch on the selector, each case lowered as
+   * statements, each yield site {@code k} storing its value in a slot and {@code k} in an index slot,
+   * then the residual {@code switch ((int) $idx) { case 0 -> W(v0) $s0; case 1 -> W(v1) $s1; ... }}: the
+   * expression keeps its own shape (and typing), and only the taken site's slot is read.
+   */
+  private Code switchExpression(SwitchExpressionTree sw) {
+    String why = SwitchExpressions.unsupported(sw);
+    if (why != null) {
+      throw new UserError(Problem.at(sw, Diag.AsyncUnsupportedPosition, "inside a case of a switch expression " + why,
+          "Use arrow cases whose blocks end in a top-level yield, or a switch statement that assigns a local"));
+    }
+    Code selector = lowerInner(sw.getExpression());
+    String index = sm.newSlot();
+    int end = sm.newState();
+    List<? extends com.sun.source.tree.CaseTree> cases = sw.getCases();
+    List<Integer> states = new ArrayList<>();
+    StringBuilder dispatch = new StringBuilder("switch " + Lowerer.paren(selector.text()) + " {\n");
+    boolean hasDefault = false;
+    for (com.sun.source.tree.CaseTree c : cases) {
+      int state = sm.newState();
+      states.add(state);
+      @SuppressWarnings("deprecation")
+      List<? extends ExpressionTree> labels = c.getExpressions();
+      if (labels.isEmpty()) {
+        hasDefault = true;
+        dispatch.append("  default: ");
+      } else {
+        dispatch.append("  case ");
+        for (int i = 0; i < labels.size(); i++) {
+          dispatch.append(i == 0 ? "" : ", ").append(lowerer.rewriter.raw(labels.get(i)));
+        }
+        dispatch.append(": ");
+      }
+      dispatch.append(StateMachine.jumpText(state)).append('\n');
+    }
+    dispatch.append("}");
+    lowerer.emit(selector.map(dispatch.toString()), hasDefault);
+    if (!hasDefault) {
+      sm.emitEnd("throw new java.lang.IncompatibleClassChangeError(\"no case of the switch expression matched\");");
+    }
+    List<String> arms = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      sm.mark(states.get(i));
+      Tree body = cases.get(i).getBody();
+      java.util.function.Consumer<ExpressionTree> yieldSite = value -> {
+        int k = arms.size();
+        Code v = lower(value);
+        String slot = sm.newSlot();
+        lowerer.emit(v.map("this." + slot + " = " + v.text() + "; this." + index + " = " + k + "; "
+            + StateMachine.jumpText(end)), true);
+        arms.add(readBack(value, "this." + slot));
+      };
+      if (body instanceof ExpressionTree et) {
+        yieldSite.accept(et);
+      } else if (body instanceof com.sun.source.tree.BlockTree block) {
+        lowerer.armStatements(block.getStatements(), yieldSite);
+      } else {
+        lowerer.armStatements(List.of((com.sun.source.tree.StatementTree) body), yieldSite);
+      }
+      if (sm.isOpen()) {
+        sm.emitEnd("throw new java.lang.IllegalStateException(\"switch expression case completed without yield\");");
+      }
+    }
+    sm.mark(end);
+    StringBuilder residual = new StringBuilder("(switch ((int) this." + index + ") {");
+    for (int k = 0; k < arms.size(); k++) {
+      residual.append(" case ").append(k).append(" -> ").append(arms.get(k)).append(';');
+    }
+    residual.append(" default -> throw new java.lang.IllegalStateException(\"switch expression\"); })");
+    return stableCode(residual.toString());
   }
 
   /** The operands of {@code e} that Java evaluates as values, in evaluation order. */

@@ -445,6 +445,28 @@ final class Lowerer {
     flush(run);
   }
 
+  /**
+   * The statements of a switch-expression case: top-level {@code yield v} go to {@code onYield};
+   * the others are lowered as in a block (locals hoisted).
+   */
+  void armStatements(List<? extends StatementTree> list, java.util.function.Consumer<ExpressionTree> onYield) {
+    pushScope();
+    for (int i = 0; i < list.size(); i++) {
+      StatementTree s = list.get(i);
+      if (s instanceof com.sun.source.tree.YieldTree y) {
+        comment(s);
+        onYield.accept(y.getValue());
+      } else if (s instanceof VariableTree var) {
+        variable(var, i + 1 < list.size() ? list.get(i + 1) : null);
+      } else if (!analysis.suspends(s)) {
+        flush(new ArrayList<>(List.of(s)));
+      } else {
+        statement(s, null);
+      }
+    }
+    popScope();
+  }
+
   /** A maximal run of verbatim statements, wrapped so that what follows is never "unreachable". */
   private void flush(List<StatementTree> run) {
     if (run.isEmpty()) {

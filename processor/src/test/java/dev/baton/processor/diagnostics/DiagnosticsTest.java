@@ -232,14 +232,19 @@ class DiagnosticsTest {
           @Async
           public Coroutine<Integer> m(int k) {
             int r = switch (k) {
-              case 1 -> await(sleep(1)) == null ? 1 : 2;
+              case 1 -> {
+                if (k > 0) {
+                  yield await(sleep(1)) == null ? 1 : 2;
+                }
+                yield 3;
+              }
               default -> 0;
             };
             return done(r);
           }
         }
         """);
-    assertRejected(compile(src), Diag.AsyncUnsupportedPosition, src, "case 1 ->");
+    assertRejected(compile(src), Diag.AsyncUnsupportedPosition, src, "yield await(sleep(1))");
   }
 
   @Test

@@ -482,4 +482,28 @@ class LoweringBehaviourTest {
         """;
     assertEquals(42, Programs.run("lw.UsesHelper", helper, user));
   }
+
+  @Test
+  void switchExpressionsWithAwaitsInTheirCases() {
+    check("""
+        int acc = 0;
+        for (int i = 0; i < 5; i++) {
+          int v = switch (await(h.val(i)) % 4) {
+            case 0 -> await(h.val(10 + i));
+            case 1, 2 -> {
+              int t = await(h.val(i)) * 2;
+              h.log("t" + t);
+              yield t + acc;
+            }
+            case 3 -> throw new FuzzException("three " + i);
+            default -> -1;
+          };
+          long w = h.flag() ? 1L : switch (i) { case 0 -> await(h.val(1)); default -> 7L * i; };
+          String s = "s" + switch (v % 2) { case 0 -> "even" + await(h.val(2)); default -> 'o'; };
+          h.log(v + " " + w + " " + s);
+          acc += v;
+        }
+        return done(acc);
+        """);
+  }
 }
