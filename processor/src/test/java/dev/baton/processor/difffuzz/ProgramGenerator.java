@@ -327,8 +327,9 @@ final class ProgramGenerator {
   // Expressions (int) and conditions (boolean)
 
   String expr(int depth) {
-    int choice = random.nextInt(depth > 0 ? 10 : 3);
+    int choice = random.nextInt(depth > 0 ? 11 : 3);
     return switch (choice) {
+      case 10 -> switchExpression(depth);
       case 0 -> Integer.toString(random.nextInt(10));
       case 1, 2 -> scope.get(random.nextInt(scope.size()));
       case 3, 4 -> "await(h.val(" + expr(depth - 1) + "))";
@@ -338,6 +339,14 @@ final class ProgramGenerator {
       case 8 -> "arr[Math.floorMod(" + expr(depth - 1) + ", 3)]";
       default -> "(" + expr(depth - 1) + " * " + expr(depth - 1) + ")";
     };
+  }
+
+  /** A switch expression: an expression arm, a block arm with a local and a top-level yield, a default. */
+  private String switchExpression(int depth) {
+    String q = "sq" + (labels++);
+    return "(switch (Math.floorMod(" + expr(depth - 1) + ", 3)) { case 0 -> " + expr(depth - 1) + "; case 1 -> { int "
+        + q + " = " + expr(depth - 1) + "; h.log(\"" + q + "\" + " + q + "); yield " + q + " + " + expr(depth - 1)
+        + "; } default -> " + expr(depth - 1) + "; })";
   }
 
   String cond(int depth) {
