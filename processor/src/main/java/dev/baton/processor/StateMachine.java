@@ -109,8 +109,14 @@ final class StateMachine {
     emitEnd(jumpText(state));
   }
 
+  /**
+   * A transition. The target goes to the local {@code $jump}, and {@code $state} changes only at the
+   * top of the dispatch loop: a leap out of verbatim code runs the user's native {@code finally}
+   * blocks (and try-with-resources closes) on its way out, and if one of them throws, the exception
+   * must be routed from the state the leap left, not the one it was going to.
+   */
   static String jumpText(int state) {
-    return "this.$state = " + state + "; continue $dispatch;";
+    return "$jump = " + state + "; continue $dispatch;";
   }
 
   /**
@@ -164,7 +170,8 @@ final class StateMachine {
   String render(String methodDescription) {
     StringBuilder out = new StringBuilder();
     boolean routed = regions.size() > 1;
-    out.append("$dispatch:\nfor (;;) {\n");
+    out.append("int $jump = -1;\n$dispatch:\nfor (;;) {\n");
+    out.append("  if ($jump >= 0) {\n    this.$state = $jump;\n    $jump = -1;\n  }\n");
     String indent = routed ? "    " : "  ";
     if (routed) {
       out.append("  try {\n");
@@ -189,6 +196,7 @@ final class StateMachine {
     out.append(indent).append("}\n");
     if (routed) {
       out.append("  } catch (java.lang.Throwable $t) {\n");
+      out.append("    $jump = -1;\n");
       out.append("    int $r;\n    switch (this.$state) {\n");
       for (Region r : regions) {
         if (r.id == 0) {

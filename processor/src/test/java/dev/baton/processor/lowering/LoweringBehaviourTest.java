@@ -506,4 +506,32 @@ class LoweringBehaviourTest {
         return done(acc);
         """);
   }
+
+  @Test
+  void aLeapOutOfVerbatimCodeWhoseNativeFinallyThrowsIsRoutedFromWhereItLeft() {
+    // fuzz seed 31, program 810: the inner close throws while the return leaves for the outer close
+    String trace = check("""
+        try (FuzzResource r0 = h.resource("r0", 0)) {
+          try (FuzzResource r1 = h.resource("r1", 0)) {
+            h.log("in");
+            if (h.fuel()) return done(1);
+          }
+        } catch (IllegalStateException e) {
+          h.log("caught " + e.getMessage() + " suppressed " + e.getSuppressed().length + " " + await(h.val(1)));
+        }
+        try {
+          for (int i = 0; i < 3; i++) {
+            try {
+              if (h.fuel()) break;
+            } finally {
+              if (h.fuel()) throw new FuzzException("finally " + i);
+            }
+          }
+        } catch (FuzzException e) {
+          h.log("caught " + e.getMessage() + " " + await(h.val(2)));
+        }
+        return done(2);
+        """);
+    assertEquals(true, trace.contains("close r1 close r0 v1#1 caught close r1 suppressed 1"), trace);
+  }
 }
