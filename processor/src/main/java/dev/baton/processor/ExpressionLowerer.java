@@ -237,27 +237,7 @@ final class ExpressionLowerer {
     int end = sm.newState();
     List<? extends com.sun.source.tree.CaseTree> cases = sw.getCases();
     List<Integer> states = new ArrayList<>();
-    StringBuilder dispatch = new StringBuilder("switch " + Lowerer.paren(selector.text()) + " {\n");
-    boolean hasDefault = false;
-    for (com.sun.source.tree.CaseTree c : cases) {
-      int state = sm.newState();
-      states.add(state);
-      @SuppressWarnings("deprecation")
-      List<? extends ExpressionTree> labels = c.getExpressions();
-      if (labels.isEmpty()) {
-        hasDefault = true;
-        dispatch.append("  default: ");
-      } else {
-        dispatch.append("  case ");
-        for (int i = 0; i < labels.size(); i++) {
-          dispatch.append(i == 0 ? "" : ", ").append(lowerer.rewriter.raw(labels.get(i)));
-        }
-        dispatch.append(": ");
-      }
-      dispatch.append(StateMachine.jumpText(state)).append('\n');
-    }
-    dispatch.append("}");
-    lowerer.emit(selector.map(dispatch.toString()), hasDefault);
+    boolean hasDefault = lowerer.dispatch(selector, cases, states);
     if (!hasDefault) {
       sm.emitEnd("throw new java.lang.IncompatibleClassChangeError(\"no case of the switch expression matched\");");
     }

@@ -323,20 +323,25 @@ final class Lowerer {
 
   /** Emits {@code text}, first declaring the snapshots its lambda/class bodies read. */
   void emit(Code code, boolean ends) {
-    String text = code.text();
-    if (!code.snapshots().isEmpty()) {
-      StringBuilder b = new StringBuilder("{ ");
-      for (Local l : code.snapshots()) {
-        b.append("final ").append(l.type()).append(' ').append(l.snapshot()).append(" = ").append(l.field())
-            .append("; ");
-      }
-      text = b.append(text).append(" }").toString();
-    }
+    String text = withSnapshots(code.snapshots(), code.text());
     if (ends) {
       sm.emitEnd(text);
     } else {
       sm.emit(text);
     }
+  }
+
+  /** {@code text} in a block that first declares the snapshots it reads (unchanged if none). */
+  private static String withSnapshots(java.util.Set<Local> snapshots, String text) {
+    if (snapshots.isEmpty()) {
+      return text;
+    }
+    StringBuilder b = new StringBuilder("{ ");
+    for (Local l : snapshots) {
+      b.append("final ").append(l.type()).append(' ').append(l.snapshot()).append(" = ").append(l.field())
+          .append("; ");
+    }
+    return b.append(text).append(" }").toString();
   }
 
   Code print(Tree t) {
@@ -475,15 +480,7 @@ final class Lowerer {
     StringBuilder b = new StringBuilder("if (true) { // " + fileName + ":" + rewriter.line(run.get(0)) + "\n");
     for (StatementTree s : run) {
       Code c = print(s);
-      String text = Rewriter.dedent(c.text(), rewriter.column(s));
-      if (!c.snapshots().isEmpty()) {
-        StringBuilder w = new StringBuilder("{ ");
-        for (Local l : c.snapshots()) {
-          w.append("final ").append(l.type()).append(' ').append(l.snapshot()).append(" = ").append(l.field())
-              .append("; ");
-        }
-        text = w.append(text).append(" }").toString();
-      }
+      String text = withSnapshots(c.snapshots(), Rewriter.dedent(c.text(), rewriter.column(s)));
       b.append("  ").append(text.replace("\n", "\n  ")).append('\n');
     }
     b.append("}");
@@ -741,28 +738,7 @@ final class Lowerer {
     List<? extends CaseTree> cases = s.getCases();
     int end = sm.newState();
     List<Integer> caseStates = new ArrayList<>();
-    StringBuilder dispatch = new StringBuilder("switch " + paren(selector.text()) + " {\n");
-    boolean hasDefault = false;
-    for (CaseTree c : cases) {
-      int state = sm.newState();
-      caseStates.add(state);
-      @SuppressWarnings("deprecation")
-      List<? extends ExpressionTree> labels = c.getExpressions();
-      if (labels.isEmpty()) {
-        hasDefault = true;
-        dispatch.append("  default: ");
-      } else {
-        dispatch.append("  case ");
-        for (int i = 0; i < labels.size(); i++) {
-          dispatch.append(i == 0 ? "" : ", ").append(rewriter.raw(labels.get(i)));
-        }
-        dispatch.append(": ");
-      }
-      dispatch.append(StateMachine.jumpText(state)).append('\n');
-    }
-    dispatch.append("}");
-    // with a default every path of the dispatch leaves the state; without one, no case matched
-    emit(selector.map(dispatch.toString()), hasDefault);
+    boolean hasDefault = dispatch(selector, cases, caseStates);
     if (!hasDefault) {
       sm.jump(end);
     }
@@ -794,6 +770,37 @@ final class Lowerer {
     popScope();
     targets.pop();
     sm.mark(end);
+  }
+
+  /**
+   * Emits the native dispatch of a split switch (statement or expression):
+   * {@code switch (selector) { case A: goto CA; ... default: goto CD; }}, with one new state per case
+   * added to {@code caseStates}. Returns whether there is a default; with one, every path leaves the
+   * state (it is ended); without one, the state stays open for the no-match path.
+   */
+  boolean dispatch(Code selector, List<? extends CaseTree> cases, List<Integer> caseStates) {
+    StringBuilder dispatch = new StringBuilder("switch " + paren(selector.text()) + " {\n");
+    boolean hasDefault = false;
+    for (CaseTree c : cases) {
+      int state = sm.newState();
+      caseStates.add(state);
+      @SuppressWarnings("deprecation")
+      List<? extends ExpressionTree> labels = c.getExpressions();
+      if (labels.isEmpty()) {
+        hasDefault = true;
+        dispatch.append("  default: ");
+      } else {
+        dispatch.append("  case ");
+        for (int i = 0; i < labels.size(); i++) {
+          dispatch.append(i == 0 ? "" : ", ").append(rewriter.raw(labels.get(i)));
+        }
+        dispatch.append(": ");
+      }
+      dispatch.append(StateMachine.jumpText(state)).append('\n');
+    }
+    dispatch.append("}");
+    emit(selector.map(dispatch.toString()), hasDefault);
+    return hasDefault;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ import dev.baton.processor.difffuzz.FuzzHost;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
-import javax.tools.JavaFileObject;
 
 /**
  * The behaviour oracle for lowering tests: a body compiled by the processor and run on the loop
@@ -46,15 +45,7 @@ final class Differential {
     Compilation c = Compiler.javac().withProcessors(new AsyncProcessor()).compile(
         JavaFileObjects.forSourceString("lw.P" + id, async), JavaFileObjects.forSourceString("lw.Q" + id, plain));
     if (c.status() != Compilation.Status.SUCCESS) {
-      StringBuilder generated = new StringBuilder();
-      for (JavaFileObject f : c.generatedSourceFiles()) {
-        try {
-          generated.append(f.getCharContent(true));
-        } catch (IOException e) {
-          generated.append(e);
-        }
-      }
-      fail("does not compile: " + c.errors() + "\n" + async + "\n" + generated);
+      fail("does not compile: " + c.errors() + "\n" + async + "\n" + Programs.generatedSources(c));
     }
     try {
       ClassLoader loader = loader(c);

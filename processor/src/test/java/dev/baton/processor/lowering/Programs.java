@@ -26,19 +26,24 @@ final class Programs {
     return Compiler.javac().withProcessors(new AsyncProcessor()).compile(files);
   }
 
+  /** The text of every source file a compilation generated (for failure messages). */
+  static String generatedSources(Compilation c) {
+    StringBuilder generated = new StringBuilder();
+    for (JavaFileObject f : c.generatedSourceFiles()) {
+      try {
+        generated.append(f.getCharContent(true));
+      } catch (IOException e) {
+        generated.append(e);
+      }
+    }
+    return generated.toString();
+  }
+
   /** Compiles and returns the value of {@code className.go()}. */
   static Object run(String className, String... sources) {
     Compilation c = compile(sources);
     if (c.status() != Compilation.Status.SUCCESS) {
-      StringBuilder generated = new StringBuilder();
-      for (JavaFileObject f : c.generatedSourceFiles()) {
-        try {
-          generated.append(f.getCharContent(true));
-        } catch (IOException e) {
-          generated.append(e);
-        }
-      }
-      fail("does not compile: " + c.errors() + "\n" + generated);
+      fail("does not compile: " + c.errors() + "\n" + generatedSources(c));
     }
     try {
       return Differential.loader(c).loadClass(className).getMethod("go").invoke(null);
