@@ -11,4 +11,11 @@ class AsyncAwaitOutsideAsync {
   void plain() {
     await(checkpoint());
   }
+
+  // (javac runs the processor only in a compilation that uses @Async or @Await)
+  @Async
+  Coroutine<Void> fine() {
+    await(checkpoint());
+    return done();
+  }
 }

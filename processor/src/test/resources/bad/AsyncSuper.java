@@ -6,6 +6,11 @@ import dev.baton.*;
 import dev.baton.annotations.*;
 
 class AsyncSuper {
+  @Override
+  public String toString() {
+    return "mine";
+  }
+
   @Async
   Coroutine<String> m() {
     return done(super.toString());

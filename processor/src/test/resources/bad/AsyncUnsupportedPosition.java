@@ -1,4 +1,5 @@
 // expect: AsyncUnsupportedPosition
+// requires: 21
 package bad;
 
 import static dev.baton.Baton.*;
@@ -7,8 +8,11 @@ import dev.baton.annotations.*;
 
 class AsyncUnsupportedPosition {
   @Async
-  Coroutine<Void> m() {
-    assert await(sleep(1)) == null;
-    return done();
+  Coroutine<Integer> m(Object o) {
+    int r = switch (o) {
+      case String s when s.length() > await(done(1)) -> 1;
+      default -> 0;
+    };
+    return done(r);
   }
 }

@@ -3,12 +3,28 @@ package dev.baton.processor;
 import com.google.auto.service.AutoService;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import dev.baton.processor.analyze.Analysis;
+import dev.baton.processor.analyze.Facts;
+import dev.baton.processor.emit.ClassEmitter;
+import dev.baton.processor.emit.Scope;
+import dev.baton.processor.emit.StepRenderer;
+import dev.baton.processor.lower.Lowerer;
+import dev.baton.processor.lower.Machine;
+import dev.baton.processor.parse.AsyncMethod;
+import dev.baton.processor.parse.Attribution;
+import dev.baton.processor.support.Names;
+import dev.baton.processor.support.TypeWriter;
+import dev.baton.processor.validate.BodyValidator;
+import dev.baton.processor.validate.Problem;
+import dev.baton.processor.validate.Reporter;
+import dev.baton.processor.validate.SignatureValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,6 +34,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,33 +55,36 @@ import javax.tools.JavaFileObject;
 
 /**
  * Compiles {@code @Async} methods into state-machine coroutines: for each class {@code p.Foo} with
- * {@code @Async} methods it writes {@code p.AsyncFoo}. The pipeline per class, in order:
+ * {@code @Async} methods it writes {@code p.AsyncFoo}. The pipeline of a round, in order:
  *
  * <ol>
- *   <li>parse: the method's tree, compilation unit and source text ({@link AsyncMethod});</li>
- *   <li>validate: signature ({@link SignatureValidator}) and body ({@link BodyValidator});</li>
- *   <li>analyze: which trees contain switch points ({@link Analysis});</li>
- *   <li>lower: statements and expressions into states ({@link Lowerer}, {@link ExpressionLowerer});</li>
- *   <li>emit: JavaPoet source ({@link FrameEmitter}).</li>
+ *   <li>parse: the classes' signatures are checked ({@link SignatureValidator}), then every unit
+ *       holding {@code @Async} methods is attributed once by a second javac task
+ *       ({@link Attribution}): each method becomes an {@link AsyncMethod} with exact types;</li>
+ *   <li>validate: the body ({@link BodyValidator});</li>
+ *   <li>analyze: switch points, frame locals and their names ({@link Analysis});</li>
+ *   <li>lower: statements and expressions into a state-machine IR ({@link Lowerer});</li>
+ *   <li>emit: JavaPoet source ({@link StepRenderer}, {@link ClassEmitter}).</li>
  * </ol>
  *
- * A class with any user error gets its diagnostics and no generated file. A class whose types are not
- * generated yet is retried in the next round. No exception ever reaches javac: an unexpected one
- * becomes an {@code [AsyncInternalError]} on the method.
+ * A class with a user error gets its diagnostics and a class whose methods throw (so that code
+ * calling it reports no second error). A class whose bodies do not attribute yet (a type another
+ * processor generates later) is retried in the next round; in the last round, javac reports the
+ * user's own error at its line and the class is generated with methods that throw. No exception ever
+ * reaches javac: an unexpected one becomes an {@code [AsyncInternalError]} on the method.
  */
 @AutoService(Processor.class)
 public final class AsyncProcessor extends AbstractProcessor {
-  static final String ASYNC = "dev.baton.annotations.Async";
+  static final String ASYNC = Names.ASYNC;
 
   private Trees trees;
-  private Map<ExecutableElement, TreePath> methodPaths = Map.of();
   private boolean unsupported;
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Map<String, String> deferredWhy = new HashMap<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("*");
+    return Set.of(Names.ASYNC, Names.AWAIT);
   }
 
   @Override
@@ -130,7 +150,19 @@ public final class AsyncProcessor extends AbstractProcessor {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
           Diag.AsyncInternalError.format("round", stackTrace(e)));
     }
-    return false;
+    return true; // @Async and @Await are ours: no other processor needs them
+  }
+
+  /** One class to generate: its @Async methods, sorted by position. */
+  private record Owner(TypeElement type, List<ExecutableElement> methods, boolean extend) {
+    String asyncName() {
+      return ClassEmitter.asyncName(type);
+    }
+
+    String generatedName() {
+      String pkg = ClassEmitter.packageOf(type);
+      return pkg.isEmpty() ? asyncName() : pkg + "." + asyncName();
+    }
   }
 
   private void processRound(RoundEnvironment round) {
@@ -150,15 +182,14 @@ public final class AsyncProcessor extends AbstractProcessor {
       if (owner != null && !byOwner.containsKey(owner)) {
         List<ExecutableElement> methods = new ArrayList<>();
         for (Element m : owner.getEnclosedElements()) {
-          if (m.getKind() == ElementKind.METHOD && async != null && m.getAnnotationMirrors().stream()
-              .anyMatch(a -> a.getAnnotationType().asElement().equals(async))) {
+          if (m.getKind() == ElementKind.METHOD && Names.hasAnnotation(m, ASYNC)) {
             methods.add((ExecutableElement) m);
           }
         }
         byOwner.put(owner, methods);
       }
     }
-    TypeElement awaitAnnotation = processingEnv.getElementUtils().getTypeElement(Resolver.AWAIT_ANNOTATION);
+    TypeElement awaitAnnotation = processingEnv.getElementUtils().getTypeElement(Names.AWAIT);
     if (awaitAnnotation != null) {
       for (Element e : round.getElementsAnnotatedWith(awaitAnnotation)) {
         if (e.getKind() == ElementKind.METHOD && !e.getModifiers().contains(Modifier.STATIC)) {
@@ -175,156 +206,198 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
       return;
     }
-    List<TypeElement> owners = new ArrayList<>(byOwner.keySet());
-    owners.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
-    for (TypeElement owner : owners) {
-      processClass(owner, byOwner.get(owner));
-    }
-    checkAwaitsOutsideAsync(round, async);
-    if (round.processingOver()) {
-      for (String name : deferred) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-            Diag.AsyncMissingType.format(name, deferredWhy.getOrDefault(name, "?")),
-            processingEnv.getElementUtils().getTypeElement(name));
+    List<Owner> owners = new ArrayList<>();
+    List<TypeElement> sorted = new ArrayList<>(byOwner.keySet());
+    sorted.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
+    for (TypeElement type : sorted) {
+      Owner owner = checkSignatures(type, byOwner.get(type), round.processingOver());
+      if (owner != null) {
+        owners.add(owner);
       }
     }
+    if (!owners.isEmpty()) {
+      compile(owners, round.processingOver());
+    }
+    checkAwaitsOutsideAsync(round);
   }
 
-  private void processClass(TypeElement owner, List<ExecutableElement> methods) {
+  /** The parse phase's first half: what javax.lang.model can check. Null if the class is done with. */
+  private Owner checkSignatures(TypeElement type, List<ExecutableElement> methods, boolean last) {
     if (methods.isEmpty()) {
-      return;
+      return null;
     }
-    // Trees.getPath(element) scans the whole unit: find every method's tree in one pass instead
-    methodPaths = methodPaths(owner);
-    Map<ExecutableElement, Long> positions = new HashMap<>();
-    for (ExecutableElement m : methods) {
-      positions.put(m, position(m));
-    }
-    methods.sort(Comparator.comparingLong(positions::get));
+    methods.sort(Comparator.comparingLong(this::position));
+    boolean hasInstance = methods.stream().anyMatch(m -> !m.getModifiers().contains(Modifier.STATIC));
+    boolean extend = hasInstance || ClassEmitter.canExtend(type);
     Reporter reporter = new Reporter(trees, processingEnv.getMessager());
-    String asyncName = FrameEmitter.asyncName(owner);
-    ExecutableElement current = methods.get(0);
     try {
-      boolean extend = methods.stream().anyMatch(m -> !m.getModifiers().contains(Modifier.STATIC));
       List<Problem> problems = new ArrayList<>(
-          SignatureValidator.validateClass(owner, methods.get(0), asyncName, extend));
-      List<FrameEmitter.Frame> frames = new ArrayList<>();
-      Map<String, Integer> frameNames = new HashMap<>();
-      Rewriter firstRewriter = null;
-      CompilationUnitTree unit = null;
+          SignatureValidator.validateClass(type, methods.get(0), ClassEmitter.asyncName(type), hasInstance));
       for (ExecutableElement m : methods) {
-        current = m;
-        List<Problem> signature = SignatureValidator.validateMethod(m);
-        problems.addAll(signature);
-        if (!signature.isEmpty() || !problems.isEmpty() && problems.stream().anyMatch(p -> p.tree() == null
-            && p.diag() == Diag.AsyncEnclosingType)) {
-          continue;
-        }
-        AsyncMethod method = parse(m, owner);
-        unit = method.unit();
-        Resolver resolver = new Resolver(processingEnv.getElementUtils(), method.unit(), owner);
-        Analysis analysis = Analysis.of(method.tree().getBody(), resolver);
-        List<Problem> body = BodyValidator.validate(method, resolver, analysis);
-        if (!body.isEmpty()) {
-          problems.addAll(body);
-          reporter.unit(method.unit());
-          continue;
-        }
-        Rewriter rewriter = new Rewriter(method.source(), method.unit(), trees.getSourcePositions(),
-            owner.getSimpleName().toString(), owner.getQualifiedName().toString(), asyncName, !method.isStatic());
-        if (firstRewriter == null) {
-          firstRewriter = rewriter;
-        }
-        int n = frameNames.merge(method.name(), 1, Integer::sum);
-        String frameName = "$" + method.name() + (n == 1 ? "" : "$" + (n - 1));
-        String result = SignatureValidator.resultType(m);
-        Lowerer lowerer = new Lowerer(method, analysis, resolver, rewriter, trees,
-            processingEnv.getTypeUtils(), frameName, result);
-        StateMachine sm;
-        try {
-          sm = lowerer.lower();
-        } catch (UserError e) {
-          problems.addAll(e.problems());
-          reporter.unit(method.unit());
-          continue;
-        }
-        String description = owner.getSimpleName() + "." + method.name() + " (" + lowerer.fileName + ":"
-            + rewriter.line(method.tree()) + ")";
-        frames.add(new FrameEmitter.Frame(method, sm, lowerer.parameters(), frameName, result, description));
+        problems.addAll(SignatureValidator.validateMethod(m));
       }
       if (!problems.isEmpty()) {
         reporter.report(problems);
-        return;
-      }
-      String name = FrameEmitter.packageOf(owner).isEmpty() ? asyncName
-          : FrameEmitter.packageOf(owner) + "." + asyncName;
-      TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
-      if (existing != null && trees.getPath(existing) != null
-          && !existing.getAnnotationMirrors().toString().contains(AsyncProcessor.class.getName())) {
-        reporter.report(List.of(Problem.on(owner, Diag.AsyncGeneratedNameTaken, name, owner.getQualifiedName())));
-        return;
-      }
-      String source = FrameEmitter.emit(owner, frames, unit.getImports(), firstRewriter, extend);
-      JavaFileObject file = processingEnv.getFiler().createSourceFile(name, owner);
-      try (Writer w = file.openWriter()) {
-        w.write(source);
+        return null;
       }
     } catch (DeferException e) {
-      deferred.add(owner.getQualifiedName().toString());
-      deferredWhy.put(owner.getQualifiedName().toString(), e.getMessage());
-    } catch (UserError e) {
-      reporter.report(e.problems());
-    } catch (IOException | RuntimeException | Error e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          Diag.AsyncInternalError.format(owner.getSimpleName() + "." + current.getSimpleName(), stackTrace(e)),
-          current);
+      String name = type.getQualifiedName().toString();
+      if (last) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Diag.AsyncMissingType.format(name, e.getMessage()), type);
+      } else {
+        deferred.add(name);
+        deferredWhy.put(name, e.getMessage());
+      }
+      return null;
     }
+    return new Owner(type, methods, extend);
   }
 
-  /** The declaration paths of the class's methods (declaration trees carry their symbol: no attribution). */
-  private Map<ExecutableElement, TreePath> methodPaths(TypeElement owner) {
-    Map<ExecutableElement, TreePath> out = new HashMap<>();
-    TreePath classPath = trees.getPath(owner);
-    if (classPath != null && classPath.getLeaf() instanceof ClassTree ct) {
-      for (Tree member : ct.getMembers()) {
-        if (member instanceof MethodTree) {
-          TreePath p = new TreePath(classPath, member);
-          if (trees.getElement(p) instanceof ExecutableElement e) {
-            out.put(e, p);
+  /** Attributes every owner's units once, then validates, lowers and emits each owner. */
+  private void compile(List<Owner> owners, boolean last) {
+    List<CompilationUnitTree> units = new ArrayList<>();
+    Set<MethodTree> asyncTrees = new HashSet<>();
+    Map<String, String> stubs = new LinkedHashMap<>();
+    for (Owner o : owners) {
+      for (ExecutableElement m : o.methods()) {
+        TreePath p = trees.getPath(m);
+        if (p != null) {
+          asyncTrees.add((MethodTree) p.getLeaf());
+          if (!units.contains(p.getCompilationUnit())) {
+            units.add(p.getCompilationUnit());
           }
         }
       }
+      stubs.put(o.generatedName(), ClassEmitter.stub(o.type(), o.methods(), o.extend()));
     }
-    return out;
+    Attribution attribution;
+    try {
+      attribution = Attribution.run(processingEnv, trees, units, asyncTrees, stubs);
+    } catch (RuntimeException | Error e) {
+      for (Owner o : owners) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Diag.AsyncInternalError.format(o.type().getSimpleName().toString(), stackTrace(e)), o.type());
+      }
+      return;
+    }
+    for (Owner o : owners) {
+      compile(o, attribution, last);
+    }
   }
 
-  private TreePath pathOf(ExecutableElement m) {
-    TreePath p = methodPaths.get(m);
-    return p != null ? p : trees.getPath(m);
+  private void compile(Owner owner, Attribution attribution, boolean last) {
+    ExecutableElement current = owner.methods().get(0);
+    Reporter reporter = new Reporter(trees, processingEnv.getMessager());
+    try {
+      List<AsyncMethod> methods = new ArrayList<>();
+      List<String> notAttributed = new ArrayList<>();
+      Map<String, Integer> frameNames = new HashMap<>();
+      CompilationUnitTree outerUnit = null;
+      for (ExecutableElement m : owner.methods()) {
+        current = m;
+        TreePath outer = trees.getPath(m);
+        outerUnit = outer.getCompilationUnit();
+        TreePath path = attribution.method(outerUnit, (MethodTree) outer.getLeaf(), trees.getSourcePositions());
+        if (path == null) {
+          throw new IllegalStateException("no attributed tree for " + m);
+        }
+        List<Diagnostic<? extends JavaFileObject>> errors = attribution.errorsIn(path.getCompilationUnit(),
+            path.getLeaf());
+        if (!errors.isEmpty()) {
+          notAttributed.add(m.getSimpleName() + ": " + errors.get(0).getMessage(null));
+          continue;
+        }
+        int n = frameNames.merge(m.getSimpleName().toString(), 1, Integer::sum);
+        String frame = "$" + m.getSimpleName() + (n == 1 ? "" : "$" + (n - 1));
+        String pkg = ClassEmitter.packageOf(owner.type());
+        AsyncMethod.Target target = new AsyncMethod.Target(owner.asyncName(), owner.generatedName(), owner.extend(),
+            frame);
+        String path0 = outerUnit.getSourceFile().getName();
+        String fileName = path0.substring(Math.max(path0.lastIndexOf('/'), path0.lastIndexOf('\\')) + 1);
+        methods.add(new AsyncMethod(attribution, path, (ExecutableElement) attribution.trees().getElement(path),
+            (TypeElement) attribution.trees().getElement(path.getParentPath()), target,
+            path.getCompilationUnit().getSourceFile().getCharContent(true).toString(), fileName));
+        if (pkg == null) {
+          throw new AssertionError();
+        }
+      }
+      if (!notAttributed.isEmpty()) {
+        String name = owner.type().getQualifiedName().toString();
+        if (!last) {
+          deferred.add(name);
+          deferredWhy.put(name, String.join("; ", notAttributed));
+          return;
+        }
+        // the user's own error: javac reports it at the user's line; the class must still exist
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "Baton: " + owner.asyncName()
+            + " is generated with methods that throw, because javac reports errors in the @Async bodies of "
+            + name + " (" + String.join("; ", notAttributed) + ")", owner.type());
+        write(owner, ClassEmitter.stub(owner.type(), owner.methods(), owner.extend()), reporter);
+        return;
+      }
+      List<Problem> problems = new ArrayList<>();
+      List<ClassEmitter.Frame> frames = new ArrayList<>();
+      for (int i = 0; i < methods.size(); i++) {
+        AsyncMethod m = methods.get(i);
+        current = owner.methods().get(i);
+        Facts facts = Analysis.analyze(m);
+        List<Problem> body = BodyValidator.validate(m, facts);
+        if (!body.isEmpty()) {
+          problems.addAll(body);
+          continue;
+        }
+        TypeWriter types = new TypeWriter(facts.movedClasses());
+        Scope scope = new Scope(m, facts, types);
+        String result = types.declared(SignatureValidator.resultType(m.element(), m.elements()));
+        Machine machine = Lowerer.lower(m, facts, scope, result);
+        frames.add(new ClassEmitter.Frame(current, m.target().frameName(), machine,
+            StepRenderer.render(machine, m.fileName(), m.description()), result, m.description(),
+            ClassEmitter.suppressedWarnings(current)));
+      }
+      if (!problems.isEmpty()) {
+        reporter.unit(outerUnit);
+        reporter.report(problems);
+        write(owner, ClassEmitter.stub(owner.type(), owner.methods(), owner.extend()), reporter);
+        return;
+      }
+      List<String> imports = new ArrayList<>();
+      String text = outerUnit.getSourceFile().getCharContent(true).toString();
+      for (ImportTree i : outerUnit.getImports()) {
+        long s = trees.getSourcePositions().getStartPosition(outerUnit, i);
+        long e = trees.getSourcePositions().getEndPosition(outerUnit, i);
+        imports.add(text.substring((int) s, (int) e));
+      }
+      write(owner, ClassEmitter.emit(owner.type(), frames, imports, owner.extend()), reporter);
+    } catch (IOException | RuntimeException | Error e) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          Diag.AsyncInternalError.format(owner.type().getSimpleName() + "." + current.getSimpleName(),
+              stackTrace(e)), current);
+    }
+  }
+
+  private void write(Owner owner, String source, Reporter reporter) throws IOException {
+    String name = owner.generatedName();
+    TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
+    if (existing != null && trees.getPath(existing) != null && !Names.hasAnnotation(existing, Names.GENERATED)) {
+      reporter.report(List.of(Problem.on(owner.type(), Diag.AsyncGeneratedNameTaken, name,
+          owner.type().getQualifiedName())));
+      return;
+    }
+    JavaFileObject file = processingEnv.getFiler().createSourceFile(name, owner.type());
+    try (Writer w = file.openWriter()) {
+      w.write(source);
+    }
   }
 
   private long position(ExecutableElement m) {
-    TreePath p = pathOf(m);
+    TreePath p = trees.getPath(m);
     return p == null ? 0 : trees.getSourcePositions().getStartPosition(p.getCompilationUnit(), p.getLeaf());
   }
 
-  private AsyncMethod parse(ExecutableElement m, TypeElement owner) {
-    TreePath path = pathOf(m);
-    if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
-      throw new IllegalStateException("no source tree for " + m);
-    }
-    CompilationUnitTree unit = path.getCompilationUnit();
-    String source;
-    try {
-      source = unit.getSourceFile().getCharContent(true).toString();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + unit.getSourceFile().getName(), e);
-    }
-    return new AsyncMethod(m, owner, tree, path, unit, source);
-  }
-
   /** {@code [AsyncAwaitOutsideAsync]}: an await call in any method of this round not marked {@code @Async}. */
-  private void checkAwaitsOutsideAsync(RoundEnvironment round, TypeElement async) {
+  private void checkAwaitsOutsideAsync(RoundEnvironment round) {
+    TypeElement async = processingEnv.getElementUtils().getTypeElement(ASYNC);
     for (Element root : round.getRootElements()) {
       if (!(root instanceof TypeElement type) || isGenerated(type)) {
         continue;

@@ -32,10 +32,8 @@ public enum Diag {
       + "Add a package-private or more visible constructor"),
   AsyncPrivateAccess("An @Async body cannot use private %s '%s' of %s; the generated class is a separate class that "
       + "cannot reach it. Make it package-private"),
-  AsyncSuper("An @Async body cannot use 'super'; the state machine runs in a separate class. Call the super "
-      + "implementation from a helper method of %s instead"),
-  AsyncLocalClass("A local class cannot be declared in an @Async body where its scope spans a switch point; %s. "
-      + "Declare it as a (static) nested class"),
+  AsyncSuper("An @Async body cannot use '%2$s.%1$s': %3$s. Call it from a helper method of the class "
+      + "instead"),
   AsyncAwaitAnnotation("@Await on a local variable is only allowed on the variable of an enhanced for "
       + "(async iteration) or on a try-with-resources resource (async close); '%s' is neither. Remove @Await"),
   AsyncVarType("The type of 'var %s' cannot be written in the generated code (%s), but the variable lives across a "

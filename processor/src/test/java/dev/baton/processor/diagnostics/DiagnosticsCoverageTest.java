@@ -1,6 +1,7 @@
 package dev.baton.processor.diagnostics;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <ul>
  *   <li>every {@code bad/*.java} resource starts with {@code // expect: AsyncTag} lines, and compiling it
- *       reports exactly that set of tags;</li>
+ *       reports exactly that set of tags (a {@code // requires: 21} line: on that JDK or later);</li>
  *   <li>every tag is expected by some {@code bad/} file, except the ones no source alone can trigger
  *       ({@link #HARNESS_ONLY}, tested with a wrapped environment in {@link DiagnosticsTest});</li>
  *   <li>every tag has a test in {@link DiagnosticsTest} (it names {@code Diag.Tag});</li>
@@ -71,6 +72,9 @@ class DiagnosticsCoverageTest {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     Set<String> expected = expected(text);
     assertWithMessage("%s declares no '// expect: AsyncTag' line", file.getFileName()).that(expected).isNotEmpty();
+    Matcher requires = Pattern.compile("^// requires: (\\d+)\\s*$", Pattern.MULTILINE).matcher(text);
+    assumeTrue(!requires.find() || Runtime.version().feature() >= Integer.parseInt(requires.group(1)),
+        file.getFileName() + " needs a newer JDK");
     String name = file.getFileName().toString().replace(".java", "");
     Compilation c = Compiler.javac().withProcessors(new AsyncProcessor())
         .compile(JavaFileObjects.forSourceString("bad." + name, text));

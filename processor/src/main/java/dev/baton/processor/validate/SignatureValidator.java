@@ -1,4 +1,7 @@
-package dev.baton.processor;
+package dev.baton.processor.validate;
+
+import dev.baton.processor.DeferException;
+import dev.baton.processor.Diag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +19,13 @@ import javax.lang.model.util.ElementFilter;
  * Validates what javax.lang.model can see: the {@code @Async} method's signature and the class the
  * generated {@code AsyncFoo} must extend. Problems go on the declaration.
  */
-final class SignatureValidator {
+public final class SignatureValidator {
   static final String COROUTINE = "dev.baton.Coroutine";
 
   private SignatureValidator() {}
 
   /** Problems with the class itself, reported once on the first @Async method. */
-  static List<Problem> validateClass(TypeElement owner, ExecutableElement first, String asyncName) {
+  public static List<Problem> validateClass(TypeElement owner, ExecutableElement first, String asyncName) {
     return validateClass(owner, first, asyncName, true);
   }
 
@@ -31,7 +34,7 @@ final class SignatureValidator {
    * a class with only static ones (a final utility class with a private constructor, say) need not be
    * extendable.
    */
-  static List<Problem> validateClass(TypeElement owner, ExecutableElement first, String asyncName,
+  public static List<Problem> validateClass(TypeElement owner, ExecutableElement first, String asyncName,
       boolean extend) {
     List<Problem> out = new ArrayList<>();
     String m = first.getSimpleName().toString();
@@ -63,7 +66,7 @@ final class SignatureValidator {
     return out;
   }
 
-  static List<Problem> validateMethod(ExecutableElement method) {
+  public static List<Problem> validateMethod(ExecutableElement method) {
     List<Problem> out = new ArrayList<>();
     String m = method.getSimpleName().toString();
     for (Modifier bad : List.of(Modifier.PRIVATE, Modifier.FINAL, Modifier.ABSTRACT, Modifier.NATIVE,
@@ -88,21 +91,18 @@ final class SignatureValidator {
     return out;
   }
 
-  /** The frame's result type {@code R} of a {@code Coroutine<R>} return type, as source text. */
-  static String resultType(ExecutableElement method) {
+  /** {@code R} of the method's {@code Coroutine<R>} (a wildcard's bound; Object for a raw type). */
+  public static TypeMirror resultType(ExecutableElement method, javax.lang.model.util.Elements elements) {
     DeclaredType d = (DeclaredType) method.getReturnType();
+    TypeMirror object = elements.getTypeElement("java.lang.Object").asType();
     if (d.getTypeArguments().isEmpty()) {
-      return "java.lang.Object";
+      return object;
     }
     TypeMirror arg = d.getTypeArguments().get(0);
     if (arg.getKind() == TypeKind.WILDCARD) {
-      var w = (javax.lang.model.type.WildcardType) arg;
-      arg = w.getExtendsBound();
-      if (arg == null) {
-        return "java.lang.Object";
-      }
+      TypeMirror bound = ((javax.lang.model.type.WildcardType) arg).getExtendsBound();
+      return bound == null ? object : bound;
     }
-    String text = TypeText.of(arg);
-    return text == null ? "java.lang.Object" : text;
+    return arg;
   }
 }

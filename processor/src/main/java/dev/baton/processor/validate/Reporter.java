@@ -1,4 +1,4 @@
-package dev.baton.processor;
+package dev.baton.processor.validate;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.Trees;
@@ -7,22 +7,22 @@ import javax.annotation.processing.Messager;
 import javax.tools.Diagnostic;
 
 /** The only class that prints diagnostics: body problems on their exact tree, others on the element. */
-final class Reporter {
+public final class Reporter {
   private final Trees trees;
   private final Messager messager;
   private CompilationUnitTree unit;
 
-  Reporter(Trees trees, Messager messager) {
+  public Reporter(Trees trees, Messager messager) {
     this.trees = trees;
     this.messager = messager;
   }
 
   /** The compilation unit that body problems belong to. */
-  void unit(CompilationUnitTree unit) {
+  public void unit(CompilationUnitTree unit) {
     this.unit = unit;
   }
 
-  void report(List<Problem> problems) {
+  public void report(List<Problem> problems) {
     for (Problem p : problems) {
       if (p.tree() != null && unit != null) {
         trees.printMessage(Diagnostic.Kind.ERROR, p.message(), p.tree(), unit);

@@ -1,0 +1,348 @@
+package dev.baton.processor.analyze;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import dev.baton.processor.parse.AsyncMethod;
+import dev.baton.processor.support.Names;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * The analyze phase: which trees contain a switch point, which locals must live in the frame, and
+ * their names there.
+ *
+ * <p>The lowering copies every statement without a switch point verbatim (an <em>island</em>), and
+ * inside a statement it splits, every expression without one (a <em>root</em> too). A local stays a
+ * Java local when it is declared and used inside one root; it lives in the frame when a split
+ * statement declares it (a {@code catch} parameter, a loop variable, {@code T x = await(...)}) or
+ * when it is used outside the root that declares it ({@code int k = 1;} then {@code await(...)} then
+ * {@code use(k)}; a pattern binding that flows out of its {@code if}).
+ */
+public final class Analysis {
+  /** The root of code the lowering splits (declarations there always live in the frame). */
+  private static final Tree SPLIT = null;
+
+  private final AsyncMethod m;
+  private final Set<Tree> suspending = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<VariableElement, Tree> declaredIn = new HashMap<>();
+  private final Set<VariableElement> hoisted = new LinkedHashSet<>();
+  private final List<VariableElement> order = new ArrayList<>();
+  private final Map<TypeElement, ClassTree> moved = new LinkedHashMap<>();
+
+  private Analysis(AsyncMethod m) {
+    this.m = m;
+  }
+
+  public static Facts analyze(AsyncMethod m) {
+    return new Analysis(m).run();
+  }
+
+  private Facts run() {
+    markSuspending();
+    Tree body = m.tree().getBody();
+    if (suspending.contains(body)) {
+      split(body);
+    } else {
+      root(body, body);
+    }
+    collectUses();
+    return new Facts(suspending, name(), movedNames(), List.copyOf(moved.values()), Set.copyOf(uses.keySet()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Switch points
+
+  /** Marks every tree that contains a switch point; lambda and class bodies are not looked into. */
+  private void markSuspending() {
+    new TreeScanner<Boolean, Void>() {
+      @Override
+      public Boolean scan(Tree tree, Void v) {
+        if (tree == null) {
+          return false;
+        }
+        Boolean inside = tree.accept(this, v);
+        boolean s = inside != null && inside || isSwitchPoint(tree);
+        if (s) {
+          suspending.add(tree);
+        }
+        return s;
+      }
+
+      @Override
+      public Boolean reduce(Boolean a, Boolean b) {
+        return a != null && a || b != null && b;
+      }
+
+      @Override
+      public Boolean visitLambdaExpression(LambdaExpressionTree node, Void v) {
+        return false;
+      }
+
+      @Override
+      public Boolean visitClass(ClassTree node, Void v) {
+        return false;
+      }
+
+      @Override
+      public Boolean visitNewClass(NewClassTree node, Void v) {
+        Boolean r = scan(node.getEnclosingExpression(), v);
+        r = reduce(r, scan(node.getArguments(), v));
+        return r; // the class body (if any) is not part of the state machine
+      }
+    }.scan(m.tree().getBody(), null);
+  }
+
+  private boolean isSwitchPoint(Tree tree) {
+    if (tree instanceof MethodInvocationTree call) {
+      return isAwait(m, call);
+    }
+    if (tree instanceof EnhancedForLoopTree f) {
+      return isAwaitAnnotated(m, f.getVariable());
+    }
+    if (tree instanceof TryTree t) {
+      for (Tree r : t.getResources()) {
+        if (r instanceof VariableTree v ? isAwaitAnnotated(m, v) : isTaskGroup(m, r)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A call of a static method annotated {@code @Await} ({@code Baton.await} is one). */
+  public static boolean isAwait(AsyncMethod m, MethodInvocationTree call) {
+    Element e = m.element(call);
+    return e instanceof ExecutableElement x && x.getModifiers().contains(Modifier.STATIC)
+        && Names.hasAnnotation(x, Names.AWAIT);
+  }
+
+  /**
+   * A task group named as a resource ({@code try (tg)}): it cannot be annotated, and its exit must
+   * wait for the children, so it is closed asynchronously as if it were.
+   */
+  public static boolean isTaskGroup(AsyncMethod m, Tree resource) {
+    return m.type(resource) instanceof javax.lang.model.type.DeclaredType d
+        && ((TypeElement) d.asElement()).getQualifiedName().contentEquals(Names.TASK_GROUP);
+  }
+
+  /** A variable declared with {@code @Await}. */
+  public static boolean isAwaitAnnotated(AsyncMethod m, VariableTree v) {
+    for (AnnotationTree a : v.getModifiers().getAnnotations()) {
+      if (m.element(a.getAnnotationType()) instanceof TypeElement t
+          && t.getQualifiedName().contentEquals(Names.AWAIT)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Roots and locals
+
+  /** {@code t} contains a switch point: its children are split, copied or walked further. */
+  private void split(Tree t) {
+    if (t instanceof CaseTree c) {
+      splitCase(c);
+      return;
+    }
+    for (Tree child : Children.of(t)) {
+      if (child instanceof ClassTree c && t instanceof com.sun.source.tree.BlockTree) {
+        moved.put((TypeElement) m.element(c), c);
+        root(c, c);
+      } else if (child instanceof VariableTree v && !(t instanceof com.sun.source.tree.BlockTree)
+          && !(t instanceof com.sun.source.tree.ForLoopTree)) {
+        // a variable the split statement itself declares: catch parameter, loop variable, resource
+        declare(v, SPLIT);
+        for (Tree part : Children.of(v)) {
+          walk(part);
+        }
+      } else if (child instanceof VariableTree v && suspending.contains(v)) {
+        declare(v, SPLIT); // T x = <something that awaits>
+        for (Tree part : Children.of(v)) {
+          walk(part);
+        }
+      } else {
+        walk(child);
+      }
+    }
+  }
+
+  private void walk(Tree child) {
+    if (child instanceof CaseTree c) {
+      splitCase(c); // a case of a split switch: its labels become the dispatch, its body states
+    } else if (child instanceof CatchTree c) {
+      split(c); // a catch of a split try: its parameter lives in the frame
+    } else if (suspending.contains(child)) {
+      split(child);
+    } else {
+      root(child, child);
+    }
+  }
+
+  /** A case of a split switch: its labels and guard are one root (the dispatch), its body is split. */
+  private void splitCase(CaseTree c) {
+    Set<Tree> body = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+      body.add(c.getBody());
+    } else {
+      body.addAll(c.getStatements());
+    }
+    for (Tree child : Children.of(c)) {
+      if (!body.contains(child)) {
+        root(child, c);
+      }
+    }
+    for (Tree child : Children.of(c)) {
+      if (body.contains(child)) {
+        if (child instanceof ClassTree k) {
+          moved.put((TypeElement) m.element(k), k);
+          root(k, k);
+        } else {
+          walk(child);
+        }
+      }
+    }
+  }
+
+  private void declare(VariableTree v, Tree root) {
+    Element e = m.element(v);
+    if (e instanceof VariableElement ve) {
+      declaredIn.put(ve, root);
+      order.add(ve);
+      if (root == SPLIT) {
+        hoisted.add(ve);
+      }
+    }
+  }
+
+  /** Code copied as it is: declarations there stay Java locals unless used elsewhere. */
+  private void root(Tree tree, Tree root) {
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void v) {
+        declare(node, root);
+        return super.visitVariable(node, v);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void v) {
+        Element e = m.element(node);
+        if (e instanceof VariableElement ve && isLocal(ve) && declaredIn.containsKey(ve)
+            && declaredIn.get(ve) != root) {
+          hoisted.add(ve);
+        }
+        return null;
+      }
+    }.scan(tree, null);
+  }
+
+  static boolean isLocal(Element e) {
+    ElementKind k = e.getKind();
+    return k == ElementKind.LOCAL_VARIABLE || k == ElementKind.EXCEPTION_PARAMETER
+        || k == ElementKind.RESOURCE_VARIABLE || k == ElementKind.PARAMETER || k.name().equals("BINDING_VARIABLE");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Names
+
+  /** Every simple name the body uses for something other than a local, with what it names. */
+  private final Map<String, Set<Element>> uses = new HashMap<>();
+
+  /** Frame names: the user's own where nothing else in the body uses that name, else name$1, ... */
+  private Map<VariableElement, Facts.FrameLocal> name() {
+    Map<VariableElement, Facts.FrameLocal> out = new LinkedHashMap<>();
+    Set<String> taken = new HashSet<>(uses.keySet());
+    for (VariableElement p : m.element().getParameters()) {
+      out.put(p, new Facts.FrameLocal(p, fresh(p.getSimpleName().toString(), taken), p.asType(), true));
+    }
+    for (VariableElement v : order) {
+      if (hoisted.contains(v) && !out.containsKey(v)) {
+        out.put(v, new Facts.FrameLocal(v, fresh(v.getSimpleName().toString(), taken), v.asType(), false));
+      }
+    }
+    return out;
+  }
+
+  /** Names of moved local classes: their own unless the body uses the name for something else too. */
+  private Map<TypeElement, String> movedNames() {
+    Map<TypeElement, String> out = new LinkedHashMap<>();
+    Set<String> taken = new HashSet<>();
+    for (Map.Entry<String, Set<Element>> use : uses.entrySet()) {
+      if (use.getValue().stream().anyMatch(e -> !moved.containsKey(e))) {
+        taken.add(use.getKey());
+      }
+    }
+    for (TypeElement t : moved.keySet()) {
+      out.put(t, fresh(t.getSimpleName().toString(), taken));
+    }
+    return out;
+  }
+
+  private static String fresh(String name, Set<String> taken) {
+    String base = name.startsWith("$") ? name + "$u" : name;
+    String out = base;
+    for (int n = 1; !taken.add(out); n++) {
+      out = base + "$" + n;
+    }
+    return out;
+  }
+
+  /**
+   * Names the body uses for something other than a local: a field, a type, a package. A frame
+   * field of that name would hide it (and the generated code's own names are reserved).
+   */
+  private void collectUses() {
+    for (String reserved : List.of("$state", "$value", "$error", "$at", "$t", "$loop")) {
+      uses.computeIfAbsent(reserved, k -> new HashSet<>());
+    }
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void v) {
+        Element e = m.element(node);
+        if (e == null || !isLocal(e) && !(e instanceof ExecutableElement)) {
+          Set<Element> what = uses.computeIfAbsent(node.getName().toString(), k -> new HashSet<>());
+          if (e != null) {
+            what.add(e);
+          }
+        }
+        return null;
+      }
+    }.scan(m.tree().getBody(), null);
+  }
+
+  /** The statements among a tree's children (for callers that need them). */
+  static boolean isStatement(Tree t) {
+    return t instanceof StatementTree;
+  }
+
+  static boolean isCatchParameter(Tree parent) {
+    return parent instanceof CatchTree;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.baton.processor.emit;
+
+import dev.baton.processor.analyze.Facts;
+import dev.baton.processor.parse.AsyncMethod;
+import dev.baton.processor.support.Names;
+import dev.baton.processor.support.TypeWriter;
+import java.util.HashSet;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * How a name the user wrote in an {@code @Async} body resolves from inside the generated frame,
+ * and what to write instead where it would resolve differently.
+ *
+ * <p>The frame of an instance method is an inner class of {@code AsyncFoo extends Foo}; the frame
+ * of a static method is a static nested class of {@code AsyncFoo}. So a simple name the user wrote
+ * resolves as in {@code Foo}, except where:
+ * <ul>
+ *   <li>the frame's own hierarchy ({@code AsyncFrame}, {@code Coroutine}, {@code Object}) has a
+ *       method of that name: {@code toString()} would call the frame's. Qualified:
+ *       {@code AsyncFoo.this.toString()}, {@code Foo.helper()};</li>
+ *   <li>the member comes from a class that encloses {@code Foo} ({@code AsyncOuter_Foo} is a
+ *       top-level class): qualified by that class;</li>
+ *   <li>{@code AsyncFoo} does not extend {@code Foo} (a class with only static {@code @Async}
+ *       methods that cannot be extended): {@code Foo}'s static members are qualified by {@code Foo}.</li>
+ * </ul>
+ */
+public final class Scope {
+  private final AsyncMethod m;
+  private final Facts facts;
+  private final TypeWriter types;
+  private final Set<String> frameMethods = new HashSet<>();
+  private final Set<String> frameFields = new HashSet<>();
+
+  public Scope(AsyncMethod m, Facts facts, TypeWriter types) {
+    this.m = m;
+    this.facts = facts;
+    this.types = types;
+    TypeElement frame = m.elements().getTypeElement(Names.ASYNC_FRAME);
+    if (frame != null) {
+      for (Element e : m.elements().getAllMembers(frame)) {
+        if (e.getModifiers().contains(Modifier.PRIVATE)) {
+          continue;
+        }
+        if (e.getKind() == ElementKind.METHOD) {
+          frameMethods.add(e.getSimpleName().toString());
+        } else if (e.getKind() == ElementKind.FIELD) {
+          frameFields.add(e.getSimpleName().toString());
+        }
+      }
+    }
+  }
+
+  public AsyncMethod method() {
+    return m;
+  }
+
+  public Facts facts() {
+    return facts;
+  }
+
+  public TypeWriter types() {
+    return types;
+  }
+
+  /** {@code AsyncFoo.this}: the user's {@code this} in generated code. */
+  public String self() {
+    return m.target().canonicalName() + ".this";
+  }
+
+  /** {@code AsyncFoo.super}: the user's {@code super} in generated code. */
+  public String superSelf() {
+    return m.target().canonicalName() + ".super";
+  }
+
+  /** The generated class that holds a static {@code @Async} method, or null if it is not one. */
+  public String generatedHolder(ExecutableElement method) {
+    if (!method.getModifiers().contains(Modifier.STATIC) || !Names.hasAnnotation(method, Names.ASYNC)) {
+      return null;
+    }
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    String pkg = m.elements().getPackageOf(owner).getQualifiedName().toString();
+    String name = (pkg.isEmpty() ? "" : pkg + ".") + asyncName(owner);
+    return m.elements().getTypeElement(name) != null ? name : null;
+  }
+
+  private static String asyncName(TypeElement owner) {
+    StringBuilder b = new StringBuilder();
+    for (Element e = owner; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      b.insert(0, b.length() == 0 ? t.getSimpleName() : t.getSimpleName() + "_");
+    }
+    return "Async" + b;
+  }
+
+  /** True if {@code e} is declared in a class the body declares (a local or anonymous class). */
+  public boolean isBodyLocal(Element e) {
+    for (Element x = e.getEnclosingElement(); x != null; x = x.getEnclosingElement()) {
+      if (x instanceof TypeElement t && (t.getNestingKind() == NestingKind.LOCAL
+          || t.getNestingKind() == NestingKind.ANONYMOUS)) {
+        return true;
+      }
+      if (x.getKind() == ElementKind.PACKAGE) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The qualifier to write before a member (field or method) the user named by its simple name, or
+   * null to leave it as written.
+   */
+  public String qualifier(Element member) {
+    if (isBodyLocal(member) || member.getEnclosingElement() == null) {
+      return null;
+    }
+    boolean isStatic = member.getModifiers().contains(Modifier.STATIC);
+    String name = member.getSimpleName().toString();
+    TypeElement through = memberOf(member);
+    boolean shadowed = member.getKind() == ElementKind.METHOD ? frameMethods.contains(name)
+        : frameFields.contains(name) || facts.fields().values().stream().anyMatch(f -> f.name().equals(name));
+    if (through == null) {
+      // found through a class enclosing the owner (AsyncOuter_Foo is not inside it), or imported
+      TypeElement enclosing = enclosingThatHas(member);
+      if (enclosing != null) {
+        return enclosing.getQualifiedName().toString();
+      }
+      return shadowed && member.getEnclosingElement() instanceof TypeElement declaring
+          ? declaring.getQualifiedName().toString() : null;
+    }
+    if (isStatic) {
+      return shadowed || !m.target().extendsOwner() ? m.owner().getQualifiedName().toString() : null;
+    }
+    return shadowed ? self() : null;
+  }
+
+  /** The owner, if {@code member} is a member of it (declared or inherited); else null. */
+  private TypeElement memberOf(Element member) {
+    TypeElement owner = m.owner();
+    if (member.getEnclosingElement() instanceof TypeElement declaring) {
+      if (declaring.equals(owner) || m.types().isSubtype(m.types().erasure(owner.asType()),
+          m.types().erasure(declaring.asType()))) {
+        return owner;
+      }
+    }
+    return null;
+  }
+
+  private TypeElement enclosingThatHas(Element member) {
+    if (!(member.getEnclosingElement() instanceof TypeElement declaring)) {
+      return null;
+    }
+    for (Element e = m.owner().getEnclosingElement(); e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      if (t.equals(declaring) || m.types().isSubtype(m.types().erasure(t.asType()),
+          m.types().erasure(declaring.asType()))) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The text to write for a type the user named by its simple name, or null to leave it: a local
+   * class moved into the frame gets its frame name; a member type found through an enclosing class
+   * of the owner (or through the owner when {@code AsyncFoo} does not extend it) its canonical name.
+   */
+  public String typeName(TypeElement type) {
+    String moved = facts.movedClasses().get(type);
+    if (moved != null) {
+      return moved.equals(type.getSimpleName().toString()) ? null : moved;
+    }
+    if (type.getNestingKind() != NestingKind.MEMBER || isBodyLocal(type)) {
+      return null;
+    }
+    if (memberOf(type) != null && m.target().extendsOwner()) {
+      return null;
+    }
+    return type.getQualifiedName().toString();
+  }
+
+  /** True if {@code t} names the owner class ({@code Foo.this}, {@code Foo.super}). */
+  public boolean isOwner(Element t) {
+    return t != null && t.equals(m.owner());
+  }
+
+  public String cast(TypeMirror t) {
+    return types.cast(t);
+  }
+
+  public String declared(TypeMirror t) {
+    return types.declared(t);
+  }
+
+  static boolean isMember(DeclaredType t) {
+    return t.asElement().getEnclosingElement() instanceof TypeElement;
+  }
+}
