@@ -84,7 +84,9 @@ public final class AsyncProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Names.ASYNC, Names.AWAIT);
+    // @Generated too: the classes this processor generates carry it, and nobody else claims it, so
+    // javac would warn "No processor claimed any of these annotations" (an error under -Werror)
+    return Set.of(Names.ASYNC, Names.AWAIT, Names.GENERATED);
   }
 
   @Override
@@ -292,6 +294,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     try {
       List<AsyncMethod> methods = new ArrayList<>();
       List<String> notAttributed = new ArrayList<>();
+      boolean missingTypesOnly = true;
       Map<String, Integer> frameNames = new HashMap<>();
       CompilationUnitTree outerUnit = null;
       for (ExecutableElement m : owner.methods()) {
@@ -305,7 +308,8 @@ public final class AsyncProcessor extends AbstractProcessor {
         List<Diagnostic<? extends JavaFileObject>> errors = attribution.errorsIn(path.getCompilationUnit(),
             path.getLeaf());
         if (!errors.isEmpty()) {
-          notAttributed.add(m.getSimpleName() + ": " + errors.get(0).getMessage(null));
+          notAttributed.add(m.getSimpleName() + ": " + errors.get(0).getMessage(java.util.Locale.ROOT));
+          missingTypesOnly &= errors.stream().allMatch(AsyncProcessor::isMissingType);
           continue;
         }
         int n = frameNames.merge(m.getSimpleName().toString(), 1, Integer::sum);
@@ -324,15 +328,22 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
       if (!notAttributed.isEmpty()) {
         String name = owner.type().getQualifiedName().toString();
-        if (!last) {
+        if (missingTypesOnly && !last) {
+          // a type another processor may generate in this round: try again in the next one
           deferred.add(name);
           deferredWhy.put(name, String.join("; ", notAttributed));
           return;
         }
-        // the user's own error: javac reports it at the user's line; the class must still exist
+        if (missingTypesOnly) {
+          // the last round: the type never came. javac reports it at the user's line; a class
+          // generated now would only add javac's last-round warning (an error under -Werror)
+          return;
+        }
+        // the user's own error: javac reports it at the user's line, once; the class must still
+        // exist so that code calling it reports nothing more
         processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "Baton: " + owner.asyncName()
             + " is generated with methods that throw, because javac reports errors in the @Async bodies of "
-            + name + " (" + String.join("; ", notAttributed) + ")", owner.type());
+            + name + " (" + String.join("; ", notAttributed).replaceAll("\\s+", " ") + ")", owner.type());
         write(owner, ClassEmitter.stub(owner.type(), owner.methods(), owner.extend()), reporter);
         return;
       }
@@ -388,6 +399,22 @@ public final class AsyncProcessor extends AbstractProcessor {
     try (Writer w = file.openWriter()) {
       w.write(source);
     }
+  }
+
+  /**
+   * An error about a class or package that does not exist: perhaps one another processor generates
+   * later. Any other error in a body is the user's own.
+   */
+  private static boolean isMissingType(Diagnostic<? extends JavaFileObject> d) {
+    String code = d.getCode() == null ? "" : d.getCode();
+    if (code.equals("compiler.err.doesnt.exist")) {
+      return true;
+    }
+    if (!code.startsWith("compiler.err.cant.resolve")) {
+      return false;
+    }
+    String message = d.getMessage(java.util.Locale.ROOT);
+    return message.matches("(?s).*symbol:\\s+(class|interface|enum|record|package)\\b.*");
   }
 
   private long position(ExecutableElement m) {

@@ -172,25 +172,34 @@ public final class Analysis {
       splitCase(c);
       return;
     }
+    boolean statements = t instanceof com.sun.source.tree.BlockTree || t instanceof com.sun.source.tree.ForLoopTree;
     for (Tree child : Children.of(t)) {
-      if (child instanceof ClassTree c && t instanceof com.sun.source.tree.BlockTree) {
-        moved.put((TypeElement) m.element(c), c);
-        root(c, c);
-      } else if (child instanceof VariableTree v && !(t instanceof com.sun.source.tree.BlockTree)
-          && !(t instanceof com.sun.source.tree.ForLoopTree)) {
+      if (statements) {
+        statement(child);
+      } else if (child instanceof VariableTree v) {
         // a variable the split statement itself declares: catch parameter, loop variable, resource
         declare(v, SPLIT);
-        for (Tree part : Children.of(v)) {
-          walk(part);
-        }
-      } else if (child instanceof VariableTree v && suspending.contains(v)) {
-        declare(v, SPLIT); // T x = <something that awaits>
         for (Tree part : Children.of(v)) {
           walk(part);
         }
       } else {
         walk(child);
       }
+    }
+  }
+
+  /** A statement of a split block (or case): a local class moves to the frame; a declaration that awaits is split. */
+  private void statement(Tree child) {
+    if (child instanceof ClassTree c) {
+      moved.put((TypeElement) m.element(c), c);
+      root(c, c);
+    } else if (child instanceof VariableTree v && suspending.contains(v)) {
+      declare(v, SPLIT); // T x = <something that awaits>
+      for (Tree part : Children.of(v)) {
+        walk(part);
+      }
+    } else {
+      walk(child);
     }
   }
 
@@ -221,12 +230,7 @@ public final class Analysis {
     }
     for (Tree child : Children.of(c)) {
       if (body.contains(child)) {
-        if (child instanceof ClassTree k) {
-          moved.put((TypeElement) m.element(k), k);
-          root(k, k);
-        } else {
-          walk(child);
-        }
+        statement(child);
       }
     }
   }

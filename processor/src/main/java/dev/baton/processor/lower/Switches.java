@@ -131,7 +131,7 @@ final class Switches {
    */
   private static boolean dispatch(Lowerer l, ExpressionTree selector, List<? extends CaseTree> cases,
       List<Label> labels, int line) {
-    CodeBlock sel = l.withCaptures(l.expressions.value(selector));
+    CodeBlock sel = l.withCaptures(l.expressions.value(Lowerer.skipParens(selector)));
     List<Instr.Arm> arms = new ArrayList<>();
     boolean enhanced = !isLegacy(l, l.m.type(selector));
     for (CaseTree c : cases) {
