@@ -413,8 +413,16 @@ public final class AsyncProcessor extends AbstractProcessor {
     if (!code.startsWith("compiler.err.cant.resolve")) {
       return false;
     }
-    String message = d.getMessage(java.util.Locale.ROOT);
-    return message.matches("(?s).*symbol:\\s+(class|interface|enum|record|package)\\b.*");
+    // "symbol: class Made", or "symbol: variable Made" for the qualifier of Made.make()
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("symbol:\\s+(\\w+)\\s+([\\w$.]+)")
+        .matcher(d.getMessage(java.util.Locale.ROOT));
+    if (!m.find()) {
+      return false;
+    }
+    String kind = m.group(1);
+    String name = m.group(2);
+    return List.of("class", "interface", "enum", "record", "package").contains(kind)
+        || kind.equals("variable") && Character.isUpperCase(name.charAt(0));
   }
 
   private long position(ExecutableElement m) {

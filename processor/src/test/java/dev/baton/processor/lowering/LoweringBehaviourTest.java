@@ -534,4 +534,151 @@ class LoweringBehaviourTest {
         """);
     assertEquals(true, trace.contains("close r1 close r0 v1#1 caught close r1 suppressed 1"), trace);
   }
+
+  // --- positions refused before the IR (issue 10) --------------------------------------------------
+
+  @Test
+  void compoundAssignmentToFieldsStaticFieldsAndArrayElementsKeepsJls15262Order() {
+    // the null array throws before the right operand is evaluated: v7 never appears
+    String trace = check("""
+        int f = 1;
+        static int sf = 5;
+        int[][] g = {{1, 2}, {3, 4}};
+        int idx(int i) { return i; }
+        """, """
+        f += await(h.val(41));
+        sf *= await(h.val(2));
+        h.log("i" + idx(1));
+        g[Math.floorMod(await(h.val(1)), 2)][0] += await(h.val(10));
+        this.f++;
+        int[] a = null;
+        try { a[0] += await(h.val(7)); } catch (NullPointerException e) { h.log("npe"); }
+        return done(f + sf + g[1][0] + g[0][0]);
+        """);
+    assertEquals(true, trace.contains("npe") && !trace.contains("v7#"), trace);
+  }
+
+  @Test
+  void compoundAssignmentSavesTheFieldBeforeTheRightOperandChangesIt() {
+    check("""
+        int f = 10;
+        int bump() { f = 100; return 1; }
+        """, """
+        f += await(h.val(1)) + bump();
+        int[] arr = {1, 2};
+        int i = 0;
+        arr[i] += (i = 1) + await(h.val(2));
+        h.log("arr " + arr[0] + " " + arr[1] + " i" + i);
+        return done(f);
+        """);
+  }
+
+  @Test
+  void instanceofBindingsLiveAcrossAwaitsWithFlowScoping() {
+    check("""
+        Object pick(int k) { return k % 3 == 0 ? "str" + k : k % 3 == 1 ? Integer.valueOf(k) : null; }
+        """, """
+        int total = 0;
+        for (int k = 0; k < 6; k++) {
+          Object o = pick(k);
+          if (o instanceof String s && s.length() > await(h.val(1))) {
+            await(h.val(2));
+            total += s.length();
+          }
+          if (!(o instanceof Integer i)) { h.log("not int " + k); continue; }
+          await(h.val(3));
+          total += i * 10;
+        }
+        return done(total);
+        """);
+  }
+
+  @Test
+  void switchExpressionsWithColonCasesFallThroughAndNestedYields() {
+    check("""
+        int r = 0;
+        for (int k = 0; k < 4; k++) {
+          r += switch (k) {
+            case 0:
+              h.log("zero");
+            case 1: {
+              int v = await(h.val(k));
+              if (v > 0) {
+                yield v * 10 + await(h.val(5));
+              }
+              yield -1;
+            }
+            case 2:
+              try {
+                yield await(h.val(7));
+              } finally {
+                h.log("finally " + k);
+              }
+            default:
+              int q = switch (k) { default -> await(h.val(9)); };
+              yield q;
+          };
+        }
+        return done(r);
+        """);
+  }
+
+  @Test
+  void arrayInitializersAndCreationWithAwaits() {
+    check("""
+        int[] a = {await(h.val(40)), 2};
+        int[][] b = new int[await(h.val(2))][await(h.val(3))];
+        String[] s = new String[] {"x" + await(h.val(1)), "y"};
+        int[][] c = {{1}, {await(h.val(4)), 5}};
+        return done(a[0] + a[1] + b.length * 10 + b[0].length + s[0].length() + c[1][0]);
+        """);
+  }
+
+  @Test
+  void localClassesAndRecordsInABlockThatAwaitsSeeTheirOwnIterationsValues() {
+    check("""
+        List<IntSupplier> ps = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          int k = i * 2;
+          class P implements IntSupplier { public int getAsInt() { return k + 1; } }
+          record R(int x) {}
+          await(h.val(i));
+          ps.add(new P());
+          h.log("r" + new R(k).x());
+        }
+        int sum = 0;
+        for (IntSupplier p : ps) sum = sum * 10 + p.getAsInt();
+        return done(sum);
+        """);
+  }
+
+  @Test
+  void superMembersTheClassDoesNotRedeclareAreReachable() {
+    check("""
+        public String toString() { return "P"; }
+        """, """
+        await(h.val(1));
+        h.log("hash " + (super.hashCode() == System.identityHashCode(this)));
+        Supplier<String> s = this::toString;
+        return done(s.get().length() + await(h.val(2)));
+        """);
+  }
+
+  @Test
+  void varOfAnIntersectionTypeLivesAcrossAnAwait() {
+    check("""
+        var mixed = h.flag() ? Integer.valueOf(1) : "s";
+        await(h.val(1));
+        h.log("m " + mixed + " " + (mixed instanceof Comparable<?>));
+        return done(1);
+        """);
+  }
+
+  @Test
+  void assertWithAnAwaitRunsOnlyWhenAssertionsAreOn() {
+    check("""
+        assert await(h.val(1)) > 5 : "small " + await(h.val(2));
+        return done(await(h.val(3)));
+        """);
+  }
 }
