@@ -168,6 +168,7 @@ public final class AsyncProcessor extends AbstractProcessor {
   }
 
   private void processRound(RoundEnvironment round) {
+    paths.clear();
     TypeElement async = processingEnv.getElementUtils().getTypeElement(ASYNC);
     Map<TypeElement, List<ExecutableElement>> byOwner = new LinkedHashMap<>();
     if (async != null) {
@@ -228,7 +229,8 @@ public final class AsyncProcessor extends AbstractProcessor {
     if (methods.isEmpty()) {
       return null;
     }
-    methods.sort(Comparator.comparingLong(this::position));
+    Map<ExecutableElement, TreePath> paths = methodPaths(type);
+    methods.sort(Comparator.comparingLong(m -> position(paths.get(m))));
     boolean hasInstance = methods.stream().anyMatch(m -> !m.getModifiers().contains(Modifier.STATIC));
     boolean extend = hasInstance || ClassEmitter.canExtend(type);
     Reporter reporter = new Reporter(trees, processingEnv.getMessager());
@@ -263,7 +265,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     Map<String, String> stubs = new LinkedHashMap<>();
     for (Owner o : owners) {
       for (ExecutableElement m : o.methods()) {
-        TreePath p = trees.getPath(m);
+        TreePath p = path(m);
         if (p != null) {
           asyncTrees.add((MethodTree) p.getLeaf());
           if (!units.contains(p.getCompilationUnit())) {
@@ -274,6 +276,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       stubs.put(o.generatedName(), ClassEmitter.stub(o.type(), o.methods(), o.extend()));
     }
     Attribution attribution;
+    long t0 = System.nanoTime();
     try {
       attribution = Attribution.run(processingEnv, trees, units, asyncTrees, stubs);
     } catch (RuntimeException | Error e) {
@@ -283,8 +286,13 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
       return;
     }
+    long t1 = System.nanoTime();
     for (Owner o : owners) {
       compile(o, attribution, last);
+    }
+    if (Boolean.getBoolean("baton.timing")) {
+      System.err.printf("baton timing: attribution %.1f ms, lower+emit %.1f ms%n", (t1 - t0) / 1e6,
+          (System.nanoTime() - t1) / 1e6);
     }
   }
 
@@ -299,7 +307,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       CompilationUnitTree outerUnit = null;
       for (ExecutableElement m : owner.methods()) {
         current = m;
-        TreePath outer = trees.getPath(m);
+        TreePath outer = path(m);
         outerUnit = outer.getCompilationUnit();
         TreePath path = attribution.method(outerUnit, (MethodTree) outer.getLeaf(), trees.getSourcePositions());
         if (path == null) {
@@ -425,9 +433,37 @@ public final class AsyncProcessor extends AbstractProcessor {
         || kind.equals("variable") && Character.isUpperCase(name.charAt(0));
   }
 
-  private long position(ExecutableElement m) {
-    TreePath p = trees.getPath(m);
+  private long position(TreePath p) {
     return p == null ? 0 : trees.getSourcePositions().getStartPosition(p.getCompilationUnit(), p.getLeaf());
+  }
+
+  /** Method declaration paths by element, found in one pass per class (Trees.getPath scans the unit). */
+  private final Map<ExecutableElement, TreePath> paths = new HashMap<>();
+
+  private TreePath path(ExecutableElement m) {
+    TreePath p = paths.get(m);
+    if (p == null) {
+      paths.putAll(methodPaths((TypeElement) m.getEnclosingElement()));
+      p = paths.get(m);
+    }
+    return p != null ? p : trees.getPath(m);
+  }
+
+  private Map<ExecutableElement, TreePath> methodPaths(TypeElement owner) {
+    Map<ExecutableElement, TreePath> out = new HashMap<>();
+    TreePath classPath = trees.getPath(owner);
+    if (classPath != null && classPath.getLeaf() instanceof ClassTree ct) {
+      for (Tree member : ct.getMembers()) {
+        if (member instanceof MethodTree) {
+          TreePath p = new TreePath(classPath, member);
+          if (trees.getElement(p) instanceof ExecutableElement e) {
+            out.put(e, p);
+          }
+        }
+      }
+    }
+    paths.putAll(out);
+    return out;
   }
 
   /** {@code [AsyncAwaitOutsideAsync]}: an await call in any method of this round not marked {@code @Async}. */

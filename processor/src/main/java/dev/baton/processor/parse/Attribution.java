@@ -179,7 +179,7 @@ public final class Attribution {
   /** The language level of the outer compilation: its --release when it has one, else its -source. */
   static List<String> options(ProcessingEnvironment env) {
     List<String> out = new ArrayList<>(List.of("-proc:none", "-implicit:none", "-Xlint:none", "-nowarn",
-        "-XDshould-stop.ifError=FLOW", "-XDshould-stop.ifNoError=FLOW"));
+        "-XDshould-stop.ifError=ATTR", "-XDshould-stop.ifNoError=ATTR"));
     String version = Integer.toString(Math.max(SourceVersion.RELEASE_8.ordinal(), env.getSourceVersion().ordinal()));
     if (usesRelease(env)) {
       out.addAll(List.of("--release", version));
