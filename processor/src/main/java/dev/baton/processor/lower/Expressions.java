@@ -632,6 +632,16 @@ final class Expressions {
   // Types
 
   /** The element type of an {@code Iterable}, as a type argument of {@code Iterator<...>}. */
+  /** True if the element type is an intersection: the iterator then yields its first bound. */
+  boolean iterableElementNeedsCast(TypeMirror t) {
+    TypeMirror found = findIterable(t, new java.util.HashSet<>());
+    if (found instanceof DeclaredType d && !d.getTypeArguments().isEmpty()) {
+      TypeMirror a = d.getTypeArguments().get(0);
+      return a.getKind() == TypeKind.INTERSECTION;
+    }
+    return false;
+  }
+
   String iterableElement(TypeMirror t) {
     TypeMirror found = findIterable(t, new java.util.HashSet<>());
     if (found instanceof DeclaredType d && !d.getTypeArguments().isEmpty()) {
@@ -642,6 +652,9 @@ final class Expressions {
       }
       if (a.getKind() == TypeKind.WILDCARD) {
         return a.toString().equals("?") ? "?" : l.scope.declared(a);
+      }
+      if (!l.scope.declared(a).equals(l.scope.cast(a))) {
+        return "? extends " + l.scope.declared(a); // an intersection: its first bound
       }
       return l.scope.declared(a);
     }

@@ -698,7 +698,9 @@ public final class Lowerer {
       out.jump(head, line);
       out.mark(head, line);
       out.emit(new Instr.Branch(CodeBlock.of("!$L.hasNext()", it), end, line));
-      out.code(CodeBlock.of("$L = $L.next();\n", x.name(), it), line);
+      boolean exact = !expressions.iterableElementNeedsCast(sourceType);
+      out.code(exact ? CodeBlock.of("$L = $L.next();\n", x.name(), it)
+          : CodeBlock.of("$L = ($L) $L.next();\n", x.name(), scope.cast(x.type()), it), line);
     }
     loopBody(s.getStatement(), labels, end, next);
     if (next != head) {

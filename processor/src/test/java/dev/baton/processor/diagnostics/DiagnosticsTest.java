@@ -494,6 +494,47 @@ class DiagnosticsTest {
     assertRejected(compile(src, asyncPartner()), Diag.AsyncEnclosingType, src, "Coroutine<Void> run()");
   }
 
+  // ---- builds with every lint on ----------------------------------------------------------------
+
+  @Test
+  void generatedCodeCompilesUnderXlintAllAndWerror() {
+    JavaFileObject src = source("A", """
+        public class A {
+          int total;
+          @Async
+          public Coroutine<Integer> m(java.util.List<? extends Number> xs) {
+            for (Number x : xs) {
+              total += await(done(x.intValue()));
+            }
+            return done(total);
+          }
+        }
+        """);
+    Compilation c = Compiler.javac().withOptions("-Xlint:all", "-Werror").withProcessors(new AsyncProcessor())
+        .compile(src);
+    assertThat(c).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aTypoInAnAsyncBodyIsReportedOnceAtTheUsersLine() {
+    JavaFileObject src = source("A", """
+        public class A {
+          @Async
+          public Coroutine<Integer> m() {
+            int x = undefinedThing + await(done(1));
+            return done(x);
+          }
+          static Object use() {
+            return new AsyncA().m();
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("undefinedThing").inFile(src).onLineContaining("int x = undefinedThing");
+    assertThat(c).hadErrorCount(1);
+  }
+
   // ---- AsyncGeneratedNameTaken / AsyncAwaitMethodNotStatic -------------------------------------------
 
   @Test
