@@ -5,14 +5,18 @@ import static dev.baton.Baton.*;
 import dev.baton.*;
 import dev.baton.annotations.*;
 
-class AsyncSuper {
-  @Override
-  public String toString() {
-    return "mine";
+class AsyncSuper implements java.util.Iterator<String> {
+  public boolean hasNext() {
+    return false;
+  }
+
+  public String next() {
+    return "x";
   }
 
   @Async
-  Coroutine<String> m() {
-    return done(super.toString());
+  Coroutine<Void> m() {
+    java.util.Iterator.super.remove();
+    return done();
   }
 }

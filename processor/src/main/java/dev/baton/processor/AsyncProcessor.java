@@ -15,6 +15,7 @@ import dev.baton.processor.analyze.Facts;
 import dev.baton.processor.emit.ClassEmitter;
 import dev.baton.processor.emit.Scope;
 import dev.baton.processor.emit.StepRenderer;
+import dev.baton.processor.emit.SuperAccessors;
 import dev.baton.processor.lower.Lowerer;
 import dev.baton.processor.lower.Machine;
 import dev.baton.processor.parse.AsyncMethod;
@@ -357,6 +358,8 @@ public final class AsyncProcessor extends AbstractProcessor {
       }
       List<Problem> problems = new ArrayList<>();
       List<ClassEmitter.Frame> frames = new ArrayList<>();
+      SuperAccessors supers = methods.isEmpty() ? null : new SuperAccessors(methods.get(0).owner(),
+          methods.get(0).types());
       for (int i = 0; i < methods.size(); i++) {
         AsyncMethod m = methods.get(i);
         current = owner.methods().get(i);
@@ -367,7 +370,7 @@ public final class AsyncProcessor extends AbstractProcessor {
           continue;
         }
         TypeWriter types = new TypeWriter(facts.movedClasses());
-        Scope scope = new Scope(m, facts, types);
+        Scope scope = new Scope(m, facts, types, supers);
         String result = types.declared(SignatureValidator.resultType(m.element(), m.elements()));
         Machine machine = Lowerer.lower(m, facts, scope, result);
         frames.add(new ClassEmitter.Frame(current, m.target().frameName(), machine,
@@ -387,7 +390,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         long e = trees.getSourcePositions().getEndPosition(outerUnit, i);
         imports.add(text.substring((int) s, (int) e));
       }
-      write(owner, ClassEmitter.emit(owner.type(), frames, imports, owner.extend()), reporter);
+      write(owner, ClassEmitter.emit(owner.type(), frames, imports, owner.extend(), supers), reporter);
     } catch (IOException | RuntimeException | Error e) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
           Diag.AsyncInternalError.format(owner.type().getSimpleName() + "." + current.getSimpleName(),

@@ -84,11 +84,12 @@ public final class ClassEmitter {
     for (ExecutableElement m : methods) {
       frames.add(new Frame(m, null, null, null, null, null, List.of()));
     }
-    return emit(owner, frames, List.of(), extend);
+    return emit(owner, frames, List.of(), extend, null);
   }
 
   /** The source of {@code AsyncFoo}. */
-  public static String emit(TypeElement owner, List<Frame> frames, List<String> imports, boolean extend) {
+  public static String emit(TypeElement owner, List<Frame> frames, List<String> imports, boolean extend,
+      SuperAccessors supers) {
     String asyncName = asyncName(owner);
     TypeSpec.Builder type = TypeSpec.classBuilder(asyncName)
         .addAnnotation(AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
@@ -122,6 +123,15 @@ public final class ClassEmitter {
       type.addMethod(entry(f));
       if (f.machine() != null) {
         type.addType(frame(f));
+      }
+    }
+    if (supers != null) {
+      for (Object member : supers.members()) {
+        if (member instanceof MethodSpec ms) {
+          type.addMethod(ms);
+        } else {
+          type.addField((com.palantir.javapoet.FieldSpec) member);
+        }
       }
     }
     JavaFile file = JavaFile.builder(packageOf(owner), type.build())

@@ -300,6 +300,13 @@ public final class Printer {
     @Override
     public Void visitMemberSelect(MemberSelectTree node, Void v) {
       String id = node.getIdentifier().toString();
+      if (isSuper(node.getExpression())) {
+        String redeclared = scope.superMember(m.element(node));
+        if (redeclared != null) {
+          edit(node, CodeBlock.of("$L", redeclared));
+          return null;
+        }
+      }
       if ((id.equals("this") || id.equals("super")) && scope.isOwner(m.element(node.getExpression()))) {
         edit(node, CodeBlock.of("$L", id.equals("this") ? scope.self() : scope.superSelf()));
         return null;
@@ -340,9 +347,26 @@ public final class Printer {
       return super.visitMethodInvocation(node, v);
     }
 
+    /** {@code super} or {@code Foo.super} meaning the owner's superclass (not inside a class body). */
+    private boolean isSuper(Tree e) {
+      if (e instanceof IdentifierTree id && id.getName().contentEquals("super")) {
+        return classes == 0;
+      }
+      return e instanceof MemberSelectTree s && s.getIdentifier().contentEquals("super")
+          && scope.isOwner(m.element(s.getExpression()));
+    }
+
     @Override
     public Void visitMemberReference(MemberReferenceTree node, Void v) {
       Element e = m.element(node);
+      if (isSuper(node.getQualifierExpression())) {
+        String redeclared = scope.superMember(e);
+        if (redeclared != null) {
+          int dot = redeclared.lastIndexOf('.');
+          edit(node, CodeBlock.of("$L::$L", redeclared.substring(0, dot), redeclared.substring(dot + 1)));
+          return null;
+        }
+      }
       if (e instanceof ExecutableElement method && scope.generatedHolder(method) != null
           && m.element(node.getQualifierExpression()) instanceof TypeElement) {
         edit(node.getQualifierExpression(), CodeBlock.of("$L", scope.generatedHolder(method)));

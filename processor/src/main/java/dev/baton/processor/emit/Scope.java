@@ -39,10 +39,13 @@ public final class Scope {
   private final Set<String> frameMethods = new HashSet<>();
   private final Set<String> frameFields = new HashSet<>();
 
-  public Scope(AsyncMethod m, Facts facts, TypeWriter types) {
+  private final SuperAccessors supers;
+
+  public Scope(AsyncMethod m, Facts facts, TypeWriter types, SuperAccessors supers) {
     this.m = m;
     this.facts = facts;
     this.types = types;
+    this.supers = supers;
     TypeElement frame = m.elements().getTypeElement(Names.ASYNC_FRAME);
     if (frame != null) {
       for (Element e : m.elements().getAllMembers(frame)) {
@@ -183,6 +186,27 @@ public final class Scope {
       return null;
     }
     return type.getQualifiedName().toString();
+  }
+
+  /**
+   * How {@code super.member} is written when the owner redeclares the member (a method it overrides,
+   * a field it hides): {@code AsyncFoo.this.$super$m} (an accessor that reaches past the override)
+   * or {@code ((Base) AsyncFoo.this).f}; null when {@code AsyncFoo.super.member} means the same.
+   */
+  public String superMember(Element member) {
+    TypeElement owner = m.owner();
+    for (Element declared : owner.getEnclosedElements()) {
+      if (member instanceof ExecutableElement x && declared instanceof ExecutableElement d
+          && m.elements().overrides(d, x, owner)) {
+        return self() + "." + supers.accessor(x);
+      }
+      if (member.getKind() == ElementKind.FIELD && declared.getKind() == ElementKind.FIELD
+          && declared.getSimpleName().equals(member.getSimpleName())) {
+        TypeElement declaring = (TypeElement) member.getEnclosingElement();
+        return "((" + m.types().erasure(declaring.asType()) + ") " + self() + ")." + member.getSimpleName();
+      }
+    }
+    return null;
   }
 
   /** True if {@code t} names the owner class ({@code Foo.this}, {@code Foo.super}). */

@@ -160,17 +160,25 @@ public final class BodyValidator {
         }
         TypeElement owner = m.owner();
         for (Element declared : owner.getEnclosedElements()) {
-          boolean same = member instanceof ExecutableElement x && declared instanceof ExecutableElement d
-              && m.elements().overrides(d, x, owner);
           boolean hides = member.getKind() == ElementKind.FIELD && declared.getKind() == ElementKind.FIELD
               && declared.getSimpleName().equals(member.getSimpleName());
-          if (same || hides) {
+          if (hides && !reachableByCast(member)) {
             out.add(Problem.at(node, Diag.AsyncSuper, member.getSimpleName(), "super",
-                owner.getSimpleName() + " declares its own '" + member.getSimpleName() + "', and the generated "
-                    + "subclass can only reach " + owner.getSimpleName() + "'s"));
+                owner.getSimpleName() + " hides '" + member.getSimpleName() + "' with a field of its own, and the "
+                    + "generated class, in another class's package, cannot reach the protected one it hides"));
             return;
           }
         }
+      }
+
+      /** A hidden field the generated class can read as {@code ((Base) AsyncFoo.this).f}. */
+      private boolean reachableByCast(Element field) {
+        TypeElement declaring = (TypeElement) field.getEnclosingElement();
+        if (field.getModifiers().contains(Modifier.PUBLIC) && declaring.getModifiers().contains(Modifier.PUBLIC)) {
+          return true;
+        }
+        return !field.getModifiers().contains(Modifier.PRIVATE)
+            && m.elements().getPackageOf(declaring).equals(m.elements().getPackageOf(m.owner()));
       }
 
       private boolean isSuper(ExpressionTree e) {

@@ -789,50 +789,35 @@ class DiagnosticsTest {
   // ---- AsyncSuper ---------------------------------------------------------------------------------
 
   @Test
-  void superCallOfAMethodTheClassOverridesIsRejected() {
+  void superCallOfAnInterfaceDefaultMethodIsRejected() {
     JavaFileObject src = source("A", """
-        public class A {
-          @Override
-          public String toString() {
-            return "A";
+        public class A implements java.util.Iterator<String> {
+          public boolean hasNext() {
+            return false;
           }
-          @Async
-          public Coroutine<String> m() {
-            await(sleep(1));
-            return done(super.toString());
-          }
-        }
-        """);
-    assertRejected(compile(src), Diag.AsyncSuper, src, "super.toString()");
-  }
-
-  @Test
-  void superMethodReferenceToAnOverriddenMethodIsRejected() {
-    JavaFileObject src = source("A", """
-        public class A {
-          @Override
-          public int hashCode() {
-            return 1;
+          public String next() {
+            return "x";
           }
           @Async
           public Coroutine<Void> m() {
-            java.util.function.IntSupplier s = super::hashCode;
+            java.util.Iterator.super.remove();
             return done();
           }
         }
         """);
-    assertRejected(compile(src), Diag.AsyncSuper, src, "super::hashCode");
+    assertRejected(compile(src), Diag.AsyncSuper, src, "Iterator.super.remove()");
   }
 
   @Test
-  void superFieldTheClassHidesIsRejected() {
-    JavaFileObject base = source("Base", """
+  void superFieldTheClassHidesFromAProtectedOneInAnotherPackageIsRejected() {
+    JavaFileObject base = JavaFileObjects.forSourceString("q.Base", """
+        package q;
         public class Base {
           protected int n = 1;
         }
         """);
     JavaFileObject src = source("A", """
-        public class A extends Base {
+        public class A extends q.Base {
           protected int n = 2;
           @Async
           public Coroutine<Integer> m() {

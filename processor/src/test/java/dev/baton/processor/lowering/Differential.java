@@ -32,13 +32,18 @@ final class Differential {
   }
 
   static String check(String members, String body) {
+    return check("", members, body);
+  }
+
+  /** As {@link #check(String, String)}, both classes declared with {@code extendsClause}. */
+  static String check(String extendsClause, String members, String body) {
     int id = counter++;
     String imports = "import dev.baton.Coroutine;\nimport dev.baton.processor.difffuzz.*;\nimport java.util.*;\n"
         + "import java.util.function.*;\n";
     String async = "package lw;\nimport static dev.baton.Baton.*;\nimport dev.baton.annotations.*;\n" + imports
-        + "public class P" + id + " {\n" + members + "\n  @Async\n  public Coroutine<Integer> run(FuzzHost h) {\n"
+        + "public class P" + id + " " + extendsClause + " {\n" + members + "\n  @Async\n  public Coroutine<Integer> run(FuzzHost h) {\n"
         + body + "\n  }\n}\n";
-    String plain = "package lw;\n" + imports + "public class Q" + id + " {\n"
+    String plain = "package lw;\n" + imports + "public class Q" + id + " " + extendsClause + " {\n"
         + "  static int await(FuzzValue v) { return v.runSync(); }\n"
         + "  static Coroutine<Integer> done(int v) { return dev.baton.Baton.done(v); }\n"
         + members + "\n  public Coroutine<Integer> run(FuzzHost h) {\n" + body + "\n  }\n}\n";

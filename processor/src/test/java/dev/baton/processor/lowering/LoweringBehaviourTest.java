@@ -665,6 +665,22 @@ class LoweringBehaviourTest {
   }
 
   @Test
+  void superReachesPastTheClassesOwnOverridesAndHiddenFields() {
+    // SuperBase: bf = 100 (hidden here), bm(h, x) (overridden here)
+    check("extends dev.baton.processor.lowering.SuperBase", """
+        public int bf = 1;
+        @Override public int bm(FuzzHost h, int x) { h.log("own bm"); return x; }
+        """, """
+        int a = super.bm(h, await(h.val(1))) + bm(h, 2);
+        super.bf += await(h.val(3));
+        bf += 1;
+        IntBinaryOperator f = (p, q) -> super.bm(h, p + q);
+        h.log("a " + a + " bf " + bf + " super.bf " + super.bf + " f " + f.applyAsInt(1, 2) + super.bs);
+        return done(a);
+        """);
+  }
+
+  @Test
   void varOfAnIntersectionTypeLivesAcrossAnAwait() {
     check("""
         var mixed = h.flag() ? Integer.valueOf(1) : "s";
