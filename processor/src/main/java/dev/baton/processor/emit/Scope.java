@@ -75,12 +75,12 @@ public final class Scope {
 
   /** {@code AsyncFoo.this}: the user's {@code this} in generated code. */
   public String self() {
-    return m.target().canonicalName() + ".this";
+    return m.target().simpleName() + ".this";
   }
 
   /** {@code AsyncFoo.super}: the user's {@code super} in generated code. */
   public String superSelf() {
-    return m.target().canonicalName() + ".super";
+    return m.target().simpleName() + ".super";
   }
 
   /** The generated class that holds a static {@code @Async} method, or null if it is not one. */
@@ -91,7 +91,29 @@ public final class Scope {
     TypeElement owner = (TypeElement) method.getEnclosingElement();
     String pkg = m.elements().getPackageOf(owner).getQualifiedName().toString();
     String name = (pkg.isEmpty() ? "" : pkg + ".") + asyncName(owner);
-    return m.elements().getTypeElement(name) != null ? name : null;
+    if (m.elements().getTypeElement(name) == null) {
+      return null;
+    }
+    return samePackage(owner) ? asyncName(owner) : name;
+  }
+
+  /**
+   * How generated code names a class in an expression: a top-level class of the owner's package by its
+   * simple name (a qualified name's first part could be obscured by a variable of that name, JLS
+   * 6.4.2), any other by its canonical name.
+   */
+  public String className(TypeElement t) {
+    if (t.getNestingKind() == NestingKind.TOP_LEVEL && samePackage(t)) {
+      return t.getSimpleName().toString();
+    }
+    if (t.getNestingKind() == NestingKind.MEMBER && t.getEnclosingElement() instanceof TypeElement outer) {
+      return className(outer) + "." + t.getSimpleName();
+    }
+    return t.getQualifiedName().toString();
+  }
+
+  private boolean samePackage(TypeElement t) {
+    return m.elements().getPackageOf(t).equals(m.elements().getPackageOf(m.owner()));
   }
 
   private static String asyncName(TypeElement owner) {
@@ -133,13 +155,13 @@ public final class Scope {
       // found through a class enclosing the owner (AsyncOuter_Foo is not inside it), or imported
       TypeElement enclosing = enclosingThatHas(member);
       if (enclosing != null) {
-        return enclosing.getQualifiedName().toString();
+        return className(enclosing);
       }
       return shadowed && member.getEnclosingElement() instanceof TypeElement declaring
-          ? declaring.getQualifiedName().toString() : null;
+          ? className(declaring) : null;
     }
     if (isStatic) {
-      return shadowed || !m.target().extendsOwner() ? m.owner().getQualifiedName().toString() : null;
+      return shadowed || !m.target().extendsOwner() ? className(m.owner()) : null;
     }
     return shadowed ? self() : null;
   }
@@ -185,7 +207,7 @@ public final class Scope {
     if (memberOf(type) != null && m.target().extendsOwner()) {
       return null;
     }
-    return type.getQualifiedName().toString();
+    return className(type);
   }
 
   /**

@@ -37,8 +37,9 @@ public final class Label {
     return state >= 0;
   }
 
+  /** The state number; before numbering (a look at code being built) a placeholder. */
   @Override
   public String toString() {
-    return Integer.toString(state());
+    return state >= 0 ? Integer.toString(state) : "L" + id;
   }
 }

@@ -404,7 +404,16 @@ public final class Lowerer {
   // ---------------------------------------------------------------------------------------------
   // Statements
 
+  /**
+   * A block: statement by statement when it has a switch point; copied whole when it has none (a
+   * catch or finally block, a body that never awaits), so that its locals and local classes stay in
+   * one Java block.
+   */
   void block(BlockTree b) {
+    if (!facts.suspends(b)) {
+      statement(b, null);
+      return;
+    }
     for (StatementTree s : b.getStatements()) {
       statement(s, null);
     }
@@ -458,6 +467,8 @@ public final class Lowerer {
         yieldStatement(y);
       } else if (s instanceof AssertTree a) {
         assertStatement(a);
+      } else if (s instanceof com.sun.source.tree.SynchronizedTree sy) {
+        synchronizedStatement(sy);
       } else {
         throw new IllegalStateException("cannot lower " + s.getKind() + " at " + m.fileName() + ":" + m.line(s));
       }
@@ -478,8 +489,9 @@ public final class Lowerer {
    * wrapped in {@code if (true) { ... }} so that what follows in the same state is reachable.
    */
   void island(StatementTree s) {
-    if (s instanceof ClassTree || s.getKind() == Tree.Kind.EMPTY_STATEMENT) {
-      return;
+    if (s instanceof ClassTree c && facts.movedClasses().containsKey(m.element(c))
+        || s.getKind() == Tree.Kind.EMPTY_STATEMENT) {
+      return; // a local class moved into the frame
     }
     int line = m.line(s);
     if (s instanceof ReturnTree r) {
@@ -773,13 +785,29 @@ public final class Lowerer {
   }
 
   /**
+   * {@code synchronized (await(x)) { B }}: the lock is evaluated (its awaits lowered), then the
+   * statement runs as written with the lock's value; its block never awaits (validation).
+   */
+  private void synchronizedStatement(com.sun.source.tree.SynchronizedTree s) {
+    Expressions.Value lock = expressions.value(s.getExpression());
+    Printed p = printer.print(s, Map.of(s.getExpression(), lock.code()), false);
+    Set<Facts.FrameLocal> captured = new LinkedHashSet<>(p.captured());
+    captured.addAll(lock.captured());
+    Completion c = Completion.of(m, s);
+    CodeBlock code = c == Completion.MAYBE
+        ? CodeBlock.builder().beginControlFlow("if (true)").add(p.code()).add("\n").endControlFlow().build()
+        : p.code();
+    emitCode(new Printed(code, captured, p.jumps()), m.line(s), c == Completion.NEVER);
+  }
+
+  /**
    * {@code assert c : d;} → {@code if ($assertions) { if (!(c)) throw new AssertionError(d); }} with
    * {@code c} and {@code d} lowered; {@code $assertions} is the user class's assertion status.
    */
   private void assertStatement(AssertTree a) {
     int line = m.line(a);
     Label end = out.label();
-    out.emit(new Instr.Branch(CodeBlock.of("!$L.class.desiredAssertionStatus()", m.owner().getQualifiedName()), end,
+    out.emit(new Instr.Branch(CodeBlock.of("!$L.class.desiredAssertionStatus()", scope.className(m.owner())), end,
         line));
     CodeBlock c = withCaptures(expressions.value(a.getCondition()));
     out.emit(new Instr.Branch(c, end, line));
