@@ -104,6 +104,53 @@ public final class AsyncProcessor extends AbstractProcessor {
       return;
     }
     trees = Trees.instance(javac);
+    try {
+      com.sun.source.util.JavacTask.instance(javac).addTaskListener(new LinePatcher());
+    } catch (RuntimeException | LinkageError e) {
+      // not javac's own task (a build tool's wrapper): class files keep the generated lines
+    }
+  }
+
+  /** The user's lines of every generated class, by its qualified name, until javac writes it. */
+  private final Map<String, dev.baton.processor.emit.LineTable> lineTables = new HashMap<>();
+
+  /**
+   * Rewrites the line numbers of the class files javac writes for generated classes with the user's
+   * lines ({@link dev.baton.processor.emit.ClassFiles}); class files that are not files (an
+   * in-memory file manager) keep the generated lines.
+   */
+  private final class LinePatcher implements com.sun.source.util.TaskListener {
+    @Override
+    public void finished(com.sun.source.util.TaskEvent e) {
+      if (e.getKind() != com.sun.source.util.TaskEvent.Kind.GENERATE || e.getTypeElement() == null
+          || lineTables.isEmpty()) {
+        return;
+      }
+      TypeElement type = e.getTypeElement();
+      TypeElement top = type;
+      for (Element x = type; x instanceof TypeElement t; x = t.getEnclosingElement()) {
+        top = t;
+      }
+      dev.baton.processor.emit.LineTable table = lineTables.get(top.getQualifiedName().toString());
+      if (table == null) {
+        return;
+      }
+      try {
+        String pkg = processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
+        String binary = processingEnv.getElementUtils().getBinaryName(type).toString();
+        String simple = pkg.isEmpty() ? binary : binary.substring(pkg.length() + 1);
+        java.net.URI uri = processingEnv.getFiler()
+            .getResource(javax.tools.StandardLocation.CLASS_OUTPUT, pkg, simple + ".class").toUri();
+        if (!"file".equals(uri.getScheme())) {
+          return;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(uri);
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.write(file, dev.baton.processor.emit.ClassFiles.patch(bytes, table));
+      } catch (IOException | RuntimeException ex) {
+        // the class keeps the generated lines: a worse stack trace, never a failed build
+      }
+    }
   }
 
   /** javac's own environment behind a build tool's wrapper (IntelliJ, Gradle), or null. */
@@ -409,6 +456,14 @@ public final class AsyncProcessor extends AbstractProcessor {
     JavaFileObject file = processingEnv.getFiler().createSourceFile(name, owner.type());
     try (Writer w = file.openWriter()) {
       w.write(source);
+    }
+    TreePath ownerPath = trees.getPath(owner.type());
+    if (ownerPath != null) {
+      String userFile = ownerPath.getCompilationUnit().getSourceFile().getName();
+      userFile = userFile.substring(Math.max(userFile.lastIndexOf('/'), userFile.lastIndexOf('\\')) + 1);
+      long start = trees.getSourcePositions().getStartPosition(ownerPath.getCompilationUnit(), ownerPath.getLeaf());
+      int line = (int) ownerPath.getCompilationUnit().getLineMap().getLineNumber(Math.max(0, start));
+      lineTables.put(name, dev.baton.processor.emit.LineTable.of(source, userFile, line));
     }
   }
 

@@ -213,6 +213,9 @@ public final class ClassEmitter {
     for (TypeMirror t : m.getThrownTypes()) {
       b.addException(text(typeText(t)));
     }
+    if (f.description() != null) {
+      b.addComment("$L", f.description());
+    }
     if (f.machine() == null) {
       b.addStatement("throw new java.lang.IllegalStateException($S)", f.description() == null
           ? "not generated yet" : f.description());

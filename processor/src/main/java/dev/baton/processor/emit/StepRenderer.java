@@ -198,7 +198,10 @@ public final class StepRenderer {
       if (!open) {
         continue; // unreachable: nothing jumps here
       }
-      if (i.line() > 0 && i.line() != line) {
+      if (i instanceof Instr.Code c && c.lastLine() > c.line()) {
+        b.add("// $L:$L-$L\n", fileName, c.line(), c.lastLine()); // one generated line per user line
+        line = c.lastLine();
+      } else if (i.line() > 0 && i.line() != line) {
         b.add("// $L:$L\n", fileName, i.line());
         line = i.line();
       }

@@ -33,9 +33,14 @@ public sealed interface Instr {
   /**
    * A Java statement (verbatim user code with edits, or generated). {@code leaves}: it never
    * completes normally (a verbatim {@code return}, the end of a finally). {@code jumps}: labels it
-   * may jump to from inside (a {@code break} out of verbatim code).
+   * may jump to from inside (a {@code break} out of verbatim code). Verbatim code spanning user lines
+   * {@code line} to {@code lastLine} keeps one generated line per user line.
    */
-  record Code(CodeBlock code, int line, boolean leaves, Set<Label> jumps) implements Instr {
+  record Code(CodeBlock code, int line, boolean leaves, Set<Label> jumps, int lastLine) implements Instr {
+    public Code(CodeBlock code, int line, boolean leaves, Set<Label> jumps) {
+      this(code, line, leaves, jumps, line);
+    }
+
     @Override
     public boolean closes() {
       return leaves;

@@ -378,8 +378,9 @@ public final class Lowerer {
    * read through snapshots declared first, {@code final int k = this.k;}, so that each lambda keeps
    * the value it had when created, as a captured Java local does.
    */
-  void emitCode(Printed p, int line, boolean leaves) {
-    out.emit(new Instr.Code(withSnapshots(p), line, leaves, p.jumps()));
+  void emitCode(Printed p, Tree tree, boolean leaves) {
+    int line = m.line(tree);
+    out.emit(new Instr.Code(withSnapshots(p), line, leaves, p.jumps(), Math.max(line, m.lastLine(tree))));
   }
 
   CodeBlock withSnapshots(Printed p) {
@@ -501,7 +502,7 @@ public final class Lowerer {
     if (s instanceof VariableTree v) {
       Printed p = expressions.declaration(v);
       if (p != null) {
-        emitCode(p, line, false);
+        emitCode(p, s, false);
       }
       return;
     }
@@ -514,9 +515,9 @@ public final class Lowerer {
     if (c == Completion.MAYBE) {
       CodeBlock wrapped = CodeBlock.builder().beginControlFlow("if (true)").add(p.code()).add("\n").endControlFlow()
           .build();
-      emitCode(new Printed(wrapped, p.captured(), p.jumps()), line, false);
+      emitCode(new Printed(wrapped, p.captured(), p.jumps()), s, false);
     } else {
-      emitCode(p, line, c == Completion.NEVER);
+      emitCode(p, s, c == Completion.NEVER);
     }
   }
 
@@ -797,7 +798,7 @@ public final class Lowerer {
     CodeBlock code = c == Completion.MAYBE
         ? CodeBlock.builder().beginControlFlow("if (true)").add(p.code()).add("\n").endControlFlow().build()
         : p.code();
-    emitCode(new Printed(code, captured, p.jumps()), m.line(s), c == Completion.NEVER);
+    emitCode(new Printed(code, captured, p.jumps()), s, c == Completion.NEVER);
   }
 
   /**

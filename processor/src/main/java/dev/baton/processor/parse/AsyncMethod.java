@@ -103,6 +103,13 @@ public record AsyncMethod(Attribution attribution, TreePath path, ExecutableElem
     return start < 0 || lines == null ? 0 : (int) lines.getLineNumber(start);
   }
 
+  /** The user's line of the end of {@code tree}. */
+  public int lastLine(Tree tree) {
+    int end = end(tree);
+    LineMap lines = unit().getLineMap();
+    return end <= 0 || lines == null ? line(tree) : (int) lines.getLineNumber(end - 1);
+  }
+
   /** The source text of {@code tree}. */
   public String source(Tree tree) {
     int s = start(tree);
