@@ -376,6 +376,32 @@ public final class Printer {
       return super.visitMemberReference(node, v);
     }
 
+    @Override
+    public Void visitCompoundAssignment(com.sun.source.tree.CompoundAssignmentTree node, Void v) {
+      Tree variable = node.getVariable();
+      while (variable instanceof com.sun.source.tree.ParenthesizedTree p) {
+        variable = p.getExpression();
+      }
+      boolean onThis = variable instanceof IdentifierTree
+          || variable instanceof MemberSelectTree ms && (isSuper(ms.getExpression())
+              || ms.getExpression() instanceof IdentifierTree id && id.getName().contentEquals("this")
+              || ms.getExpression() instanceof MemberSelectTree q && q.getIdentifier().contentEquals("this"));
+      if (classes > 0 || !onThis || !scope.throughAccessor(m.element(variable))) {
+        return super.visitCompoundAssignment(node, v);
+      }
+      // f op= e  →  f = (T) (f op (e)): the value of f is read first (JLS 15.26.2)
+      Printed target = print(m.start(variable), m.end(variable), List.of(variable), replaceWithin(variable), false,
+          renames);
+      Printed value = print(m.start(node.getExpression()), m.end(node.getExpression()), List.of(node.getExpression()),
+          replaceWithin(node.getExpression()), false, renames);
+      captured.addAll(target.captured());
+      captured.addAll(value.captured());
+      jumps.addAll(value.jumps());
+      edit(node, CodeBlock.of("$L = $L($L $L ($L))", target.code(), scope.compoundCast(m.type(variable)),
+          target.code(), Scope.compoundOperator(node.getKind()), value.code()));
+      return null;
+    }
+
     // --- bodies of lambdas and classes -------------------------------------------------------------
 
     @Override

@@ -247,4 +247,52 @@ public final class Scope {
   static boolean isMember(DeclaredType t) {
     return t.asElement().getEnclosingElement() instanceof TypeElement;
   }
+
+  /** The implicit cast of a compound assignment (JLS 15.26.2): to the variable's type, a boxed one unboxed. */
+  public com.palantir.javapoet.CodeBlock compoundCast(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return com.palantir.javapoet.CodeBlock.of("($L) ", cast(type));
+    }
+    try {
+      return com.palantir.javapoet.CodeBlock.of("($L) ", cast(m.types().unboxedType(type)));
+    } catch (IllegalArgumentException notBoxed) {
+      if (type instanceof DeclaredType d && ((TypeElement) d.asElement()).getQualifiedName()
+          .contentEquals("java.lang.String")) {
+        return com.palantir.javapoet.CodeBlock.of("");
+      }
+      return com.palantir.javapoet.CodeBlock.of("($L) ", cast(type));
+    }
+  }
+
+  /** The binary operator of a compound assignment kind. */
+  public static String compoundOperator(com.sun.source.tree.Tree.Kind k) {
+    return switch (k) {
+      case PLUS_ASSIGNMENT -> "+";
+      case MINUS_ASSIGNMENT -> "-";
+      case MULTIPLY_ASSIGNMENT -> "*";
+      case DIVIDE_ASSIGNMENT -> "/";
+      case REMAINDER_ASSIGNMENT -> "%";
+      case LEFT_SHIFT_ASSIGNMENT -> "<<";
+      case RIGHT_SHIFT_ASSIGNMENT -> ">>";
+      case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> ">>>";
+      case AND_ASSIGNMENT -> "&";
+      case XOR_ASSIGNMENT -> "^";
+      case OR_ASSIGNMENT -> "|";
+      default -> throw new IllegalArgumentException(k.toString());
+    };
+  }
+
+  /**
+   * True if the frame reaches field {@code f} through an accessor javac synthesizes (a protected
+   * field of a superclass in another package, used from the frame, an inner class): javac's compound
+   * assignment through such an accessor reads the field after the right operand (seen with javac 17
+   * and 25), so the lowering writes it out as {@code f = (T) (f op (e))}.
+   */
+  public boolean throughAccessor(Element f) {
+    if (f == null || f.getKind() != ElementKind.FIELD || !f.getModifiers().contains(Modifier.PROTECTED)) {
+      return false;
+    }
+    return f.getEnclosingElement() instanceof TypeElement declaring && !isBodyLocal(f)
+        && !m.elements().getPackageOf(declaring).equals(m.elements().getPackageOf(m.owner()));
+  }
 }

@@ -26,6 +26,7 @@ import com.sun.source.util.TreeScanner;
 import dev.baton.processor.analyze.Analysis;
 import dev.baton.processor.analyze.Facts;
 import dev.baton.processor.emit.Printed;
+import dev.baton.processor.emit.Scope;
 import dev.baton.processor.support.Names;
 import dev.baton.processor.support.TypeWriter;
 import java.util.ArrayList;
@@ -577,8 +578,8 @@ final class Expressions {
     Value saved = spill(new Value(place, false, captured), type, null);
     Value right = value(c.getExpression());
     captured = new LinkedHashSet<>(right.captured());
-    CodeBlock cast = castFor(type);
-    CodeBlock result = CodeBlock.of("$L = $L($L $L $L)", place, cast, saved.code(), operator(c.getKind()),
+    CodeBlock cast = l.scope.compoundCast(type);
+    CodeBlock result = CodeBlock.of("$L = $L($L $L $L)", place, cast, saved.code(), Scope.compoundOperator(c.getKind()),
         Lowerer.paren(right.code()));
     return new Value(result, false, captured); // an assignment, as the compound assignment was
   }
@@ -592,40 +593,6 @@ final class Expressions {
       return CodeBlock.of("$L.$L", parts.get(0), s.getIdentifier());
     }
     return l.printer.print(variable).code();
-  }
-
-  /** The implicit cast of a compound assignment: to the variable's type, a boxed one unboxed. */
-  private CodeBlock castFor(TypeMirror type) {
-    if (type.getKind().isPrimitive()) {
-      return CodeBlock.of("($L) ", l.scope.cast(type));
-    }
-    try {
-      PrimitiveType p = l.m.types().unboxedType(type);
-      return CodeBlock.of("($L) ", l.scope.cast(p));
-    } catch (IllegalArgumentException notBoxed) {
-      if (type instanceof DeclaredType d && ((TypeElement) d.asElement()).getQualifiedName()
-          .contentEquals("java.lang.String")) {
-        return CodeBlock.of("");
-      }
-      return CodeBlock.of("($L) ", l.scope.cast(type));
-    }
-  }
-
-  private static String operator(Tree.Kind k) {
-    return switch (k) {
-      case PLUS_ASSIGNMENT -> "+";
-      case MINUS_ASSIGNMENT -> "-";
-      case MULTIPLY_ASSIGNMENT -> "*";
-      case DIVIDE_ASSIGNMENT -> "/";
-      case REMAINDER_ASSIGNMENT -> "%";
-      case LEFT_SHIFT_ASSIGNMENT -> "<<";
-      case RIGHT_SHIFT_ASSIGNMENT -> ">>";
-      case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> ">>>";
-      case AND_ASSIGNMENT -> "&";
-      case XOR_ASSIGNMENT -> "^";
-      case OR_ASSIGNMENT -> "|";
-      default -> throw new IllegalArgumentException(k.toString());
-    };
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import dev.baton.processor.difffuzz.FuzzHost;
 public class SuperBase {
   public int bf = 100;
   protected String bs = "base";
+  protected long bl = 7L;
 
   public int bm(FuzzHost h, int x) {
     h.log("SuperBase.bm(" + x + ")");
