@@ -111,6 +111,31 @@ public final class AsyncProcessor extends AbstractProcessor {
     }
   }
 
+  private java.nio.file.Path classOutput;
+  private boolean classOutputKnown;
+
+  /**
+   * The folder class files are written to, or null when they are not files. Found once, from the
+   * name of a resource the Filer would create there (never written), not by reading class files
+   * through the Filer: for an output location it asks the file manager for an output file, which
+   * some in-memory file managers take as a new, empty one.
+   */
+  private java.nio.file.Path classOutput() {
+    if (!classOutputKnown) {
+      classOutputKnown = true;
+      try {
+        java.net.URI probe = processingEnv.getFiler().createResource(javax.tools.StandardLocation.CLASS_OUTPUT, "",
+            "META-INF/baton/class-output").toUri();
+        if ("file".equals(probe.getScheme())) {
+          classOutput = java.nio.file.Path.of(probe).getParent().getParent().getParent();
+        }
+      } catch (IOException | RuntimeException e) {
+        classOutput = null;
+      }
+    }
+    return classOutput;
+  }
+
   /** The user's lines of every generated class, by its qualified name, until javac writes it. */
   private final Map<String, dev.baton.processor.emit.LineTable> lineTables = new HashMap<>();
 
@@ -135,16 +160,16 @@ public final class AsyncProcessor extends AbstractProcessor {
       if (table == null) {
         return;
       }
+      java.nio.file.Path root = classOutput();
+      if (root == null) {
+        return;
+      }
       try {
-        String pkg = processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
         String binary = processingEnv.getElementUtils().getBinaryName(type).toString();
-        String simple = pkg.isEmpty() ? binary : binary.substring(pkg.length() + 1);
-        java.net.URI uri = processingEnv.getFiler()
-            .getResource(javax.tools.StandardLocation.CLASS_OUTPUT, pkg, simple + ".class").toUri();
-        if (!"file".equals(uri.getScheme())) {
+        java.nio.file.Path file = root.resolve(binary.replace('.', '/') + ".class");
+        if (!java.nio.file.Files.isRegularFile(file)) {
           return;
         }
-        java.nio.file.Path file = java.nio.file.Path.of(uri);
         byte[] bytes = java.nio.file.Files.readAllBytes(file);
         java.nio.file.Files.write(file, dev.baton.processor.emit.ClassFiles.patch(bytes, table));
       } catch (IOException | RuntimeException ex) {
@@ -458,7 +483,7 @@ public final class AsyncProcessor extends AbstractProcessor {
       w.write(source);
     }
     TreePath ownerPath = trees.getPath(owner.type());
-    if (ownerPath != null) {
+    if (ownerPath != null && classOutput() != null) {
       String userFile = ownerPath.getCompilationUnit().getSourceFile().getName();
       userFile = userFile.substring(Math.max(userFile.lastIndexOf('/'), userFile.lastIndexOf('\\')) + 1);
       long start = trees.getSourcePositions().getStartPosition(ownerPath.getCompilationUnit(), ownerPath.getLeaf());
