@@ -16,7 +16,6 @@ public enum Diag {
       + "@Async method body, or make that code an @Async method"),
   AsyncAwaitInSynchronized("await(...) cannot be used inside a synchronized block; a monitor cannot be held across a "
       + "switch point. Do the awaiting outside the synchronized block"),
-  AsyncUnsupportedPosition("await(...) cannot stand in this position yet: %s. %s"),
   AsyncReturnType("@Async method '%s' must return dev.baton.Coroutine<T>, not %s. Declare the return type "
       + "Coroutine<T> (Coroutine<Void> for no result) and end with 'return done(value)'"),
   AsyncModifier("@Async method '%s' cannot be %s; the generated class overrides or re-declares it. Remove '%s'"),

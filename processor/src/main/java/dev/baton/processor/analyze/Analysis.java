@@ -172,6 +172,15 @@ public final class Analysis {
       splitCase(c);
       return;
     }
+    if (t instanceof com.sun.source.tree.SwitchExpressionTree sw
+        && sw.getCases().stream().noneMatch(suspending::contains)) {
+      // only the selector awaits: the switch is written again as it is, its cases one root
+      walk(sw.getExpression());
+      for (CaseTree c : sw.getCases()) {
+        root(c, sw);
+      }
+      return;
+    }
     boolean statements = t instanceof com.sun.source.tree.BlockTree || t instanceof com.sun.source.tree.ForLoopTree;
     for (Tree child : Children.of(t)) {
       if (statements) {
@@ -225,7 +234,11 @@ public final class Analysis {
     }
     for (Tree child : Children.of(c)) {
       if (!body.contains(child)) {
-        root(child, c);
+        if (suspending.contains(child)) {
+          walk(child); // a guard that awaits: evaluated in states of its own, its bindings in the frame
+        } else {
+          root(child, c);
+        }
       }
     }
     for (Tree child : Children.of(c)) {

@@ -131,6 +131,9 @@ final class Switches {
    */
   private static boolean dispatch(Lowerer l, ExpressionTree selector, List<? extends CaseTree> cases,
       List<Label> labels, int line) {
+    if (cases.stream().anyMatch(c -> labelTrees(c).stream().anyMatch(l.facts::suspends))) {
+      return chain(l, selector, cases, labels, line);
+    }
     CodeBlock sel = l.withCaptures(l.expressions.value(Lowerer.skipParens(selector)));
     List<Instr.Arm> arms = new ArrayList<>();
     boolean enhanced = !isLegacy(l, l.m.type(selector));
@@ -162,6 +165,116 @@ final class Switches {
     Instr.Dispatch d = new Instr.Dispatch(sel, arms, enhanced, line);
     l.out.emit(d);
     return d.closes();
+  }
+
+  /**
+   * The dispatch of a pattern switch with a guard that awaits: the guards must be evaluated in states
+   * of their own, so the cases are tested one after the other, in order, as the switch would:
+   *
+   * <pre>{@code
+   * switch (o) {                                  $s0 = o; Objects.requireNonNull($s0);   // no case null
+   *   case String s when s.length() > await(n) -> T0: if (!($s0 instanceof String s$p && bind s)) goto T1;
+   *     A;                                            <guard, lowered>; if (!guard) goto T1; goto C0;
+   *   default -> B;                               T1: goto C1;                           // default last
+   * }                                             (no default: throw new MatchException(null, null))
+   * }</pre>
+   */
+  private static boolean chain(Lowerer l, ExpressionTree selector, List<? extends CaseTree> cases,
+      List<Label> labels, int line) {
+    TypeMirror type = l.m.type(selector);
+    Expressions.Value value = l.expressions.value(Lowerer.skipParens(selector));
+    Expressions.Value sel = l.expressions.spill(value, Lowerer.skipParens(selector));
+    boolean hasNull = false;
+    int defaultCase = -1;
+    for (int i = 0; i < cases.size(); i++) {
+      labels.add(l.out.label());
+      for (Tree t : labelTrees(cases.get(i))) {
+        hasNull |= isNullLabel(t);
+        if (t.getKind().name().equals("DEFAULT_CASE_LABEL")) {
+          defaultCase = i;
+        }
+      }
+      if (labelTrees(cases.get(i)).isEmpty()) {
+        defaultCase = i;
+      }
+    }
+    if (!hasNull && !type.getKind().isPrimitive()) {
+      l.out.code(CodeBlock.of("java.util.Objects.requireNonNull($L);\n", sel.code()), line);
+    }
+    for (int i = 0; i < cases.size(); i++) {
+      CaseTree c = cases.get(i);
+      List<CodeBlock> tests = new ArrayList<>();
+      Tree guard = null;
+      for (Tree t : labelTrees(c)) {
+        String kind = t.getKind().name();
+        if (kind.equals("DEFAULT_CASE_LABEL")) {
+          continue;
+        }
+        if (!kind.endsWith("_LABEL")) {
+          guard = t;
+          continue;
+        }
+        Tree inner = Children.of(t).isEmpty() ? t : Children.of(t).get(0);
+        tests.add(labelTest(l, sel.code(), type, inner));
+      }
+      if (tests.isEmpty()) {
+        continue; // default (or case null, default): tested last
+      }
+      Label next = l.out.label();
+      CodeBlock any = CodeBlock.join(tests, " || ");
+      l.out.emit(new Instr.Branch(CodeBlock.of("!($L)", any), next, l.m.line(c)));
+      if (guard != null) {
+        CodeBlock g = l.withCaptures(l.expressions.value((ExpressionTree) guard));
+        l.out.emit(new Instr.Branch(CodeBlock.of("!$L", Lowerer.paren(g)), next, l.m.line(guard)));
+      }
+      l.out.jump(labels.get(i), l.m.line(c));
+      l.out.mark(next, l.m.line(c));
+    }
+    if (defaultCase >= 0) {
+      l.out.jump(labels.get(defaultCase), line);
+    } else {
+      l.out.emit(new Instr.Throw(CodeBlock.of("new java.lang.MatchException(null, null)"), line));
+    }
+    return true;
+  }
+
+  /** The test of one label: a pattern (its frame bindings bound), null, an enum constant or a constant. */
+  private static CodeBlock labelTest(Lowerer l, CodeBlock sel, TypeMirror type, Tree label) {
+    if (label instanceof LiteralTree lit && lit.getKind() == Tree.Kind.NULL_LITERAL) {
+      return CodeBlock.of("$L == null", sel);
+    }
+    if (label instanceof ExpressionTree e) {
+      javax.lang.model.element.Element x = l.m.element(e);
+      if (x != null && x.getKind() == ElementKind.ENUM_CONSTANT) {
+        return CodeBlock.of("$L == $L.$L", sel, l.scope.className((TypeElement) x.getEnclosingElement()),
+            x.getSimpleName());
+      }
+      Printed constant = l.printer.print(e);
+      if (l.m.type(e) instanceof DeclaredType d && ((TypeElement) d.asElement()).getQualifiedName()
+          .contentEquals("java.lang.String")) {
+        return CodeBlock.of("$L.equals($L)", constant.code(), sel);
+      }
+      return CodeBlock.of("$L == $L", sel, constant.code());
+    }
+    // a pattern: o instanceof Circle(int r$p) && ((this.r = r$p) == r$p || true)
+    Printed pattern = l.printer.print(l.m.start(label), l.m.end(label), List.of(label), Map.of(), true, Map.of());
+    CodeBlock.Builder b = CodeBlock.builder().add("$L instanceof $L", sel, pattern.code());
+    for (Facts.FrameLocal f : bindings(l, List.of(label))) {
+      b.add(" && ((this.$L = $L) == $L || true)", f.name(), Printer.nativeName(f), Printer.nativeName(f));
+    }
+    return b.build();
+  }
+
+  private static boolean isNullLabel(Tree t) {
+    if (t instanceof LiteralTree lit && lit.getKind() == Tree.Kind.NULL_LITERAL) {
+      return true;
+    }
+    for (Tree child : Children.of(t)) {
+      if (child instanceof LiteralTree lit && lit.getKind() == Tree.Kind.NULL_LITERAL) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The label trees of a case (its constants or patterns, and its guard), without its body. */

@@ -52,7 +52,6 @@ public final class BodyValidator {
       int lambdas;
       int classes;
       int monitors;
-      int guards;
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void v) {
@@ -71,9 +70,6 @@ public final class BodyValidator {
           out.add(Problem.at(node, Diag.AsyncAwaitInClassBody, "its code runs outside the state machine"));
         } else if (monitors > 0) {
           out.add(Problem.at(node, Diag.AsyncAwaitInSynchronized));
-        } else if (guards > 0) {
-          out.add(Problem.at(node, Diag.AsyncUnsupportedPosition, "in the guard of a case label ('when ...')",
-              "Await before the switch, or test inside the case body"));
         }
       }
 
@@ -242,28 +238,6 @@ public final class BodyValidator {
       }
 
       @Override
-      public Void visitCase(com.sun.source.tree.CaseTree node, Void v) {
-        // a guard is evaluated by the native dispatch: it cannot suspend
-        for (Tree child : dev.baton.processor.analyze.Children.of(node)) {
-          boolean body = node.getCaseKind() == com.sun.source.tree.CaseTree.CaseKind.RULE
-              ? child == node.getBody() : node.getStatements().contains(child);
-          boolean guard = !body && child instanceof ExpressionTree && !child.getKind().name().endsWith("_LABEL")
-              && isGuard(node, child);
-          if (guard) {
-            guards++;
-          }
-          try {
-            scan(child, v);
-          } finally {
-            if (guard) {
-              guards--;
-            }
-          }
-        }
-        return null;
-      }
-
-      @Override
       public Void visitVariable(VariableTree node, Void v) {
         if (Analysis.isAwaitAnnotated(m, node)) {
           Tree parent = getCurrentPath().getParentPath().getLeaf();
@@ -289,13 +263,6 @@ public final class BodyValidator {
       }
     }
     return out;
-  }
-
-  /** The guard of a JDK 21 case label: an expression child that is not a label. */
-  private static boolean isGuard(com.sun.source.tree.CaseTree c, Tree child) {
-    @SuppressWarnings("deprecation")
-    List<? extends ExpressionTree> constants = c.getExpressions();
-    return !constants.contains(child);
   }
 
   static boolean isTaskGroup(TypeMirror t) {

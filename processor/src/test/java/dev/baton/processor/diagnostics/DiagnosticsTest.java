@@ -239,29 +239,6 @@ class DiagnosticsTest {
     assertRejected(compile(src), Diag.AsyncAwaitInSynchronized, src, "@Await TaskGroup");
   }
 
-  // ---- AsyncUnsupportedPosition -------------------------------------------------------------------
-
-  @Test
-  void awaitInCaseGuardIsRejected() {
-    assumeTrue(Runtime.version().feature() >= 21, "pattern matching for switch needs JDK 21");
-    JavaFileObject src = source("A", """
-        public class A {
-          static Awaitable<Integer> next() {
-            return done(1);
-          }
-          @Async
-          public Coroutine<Integer> m(Object o) {
-            int r = switch (o) {
-              case String s when s.length() > await(next()) -> 1;
-              default -> 0;
-            };
-            return done(r);
-          }
-        }
-        """);
-    assertRejected(compile(src), Diag.AsyncUnsupportedPosition, src, "when s.length()");
-  }
-
   // ---- AsyncReturnType ----------------------------------------------------------------------------
 
   @Test

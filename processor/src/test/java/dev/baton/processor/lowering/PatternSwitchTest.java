@@ -85,4 +85,25 @@ class PatternSwitchTest {
         return done(total);
         """);
   }
+
+  @Test
+  void guardsThatAwaitAreTestedInOrderWithTheirBindings() {
+    check(TYPES, """
+        int total = 0;
+        for (int k = 0; k < 10; k++) {
+          Object o = pick(k);
+          String r = switch (o) {
+            case null -> "null";
+            case String s when s.length() > await(h.val(3)) -> "long " + s;
+            case Box(Integer i) when i > await(h.val(i)) + 100 -> "never";
+            case Box(Integer i) when await(h.val(i)) > 5 -> "big box " + i;
+            case Integer i when i % 2 == 0 && await(h.val(i)) > 0 -> "even " + i;
+            default -> "other";
+          };
+          h.log(r);
+          total += r.length();
+        }
+        return done(total);
+        """);
+  }
 }
