@@ -279,6 +279,7 @@ final class LanguageGenerator {
             public <T> Coroutine<T> pass(FuzzHost h, Coroutine<T> c) {
               h.log("pass");
               T v = await(c);
+              await(checkpoint());
               h.log("pass got " + FuzzHost.describe(v));
               return done(v);
             }
@@ -372,14 +373,23 @@ final class LanguageGenerator {
       feature("checked.method-throws");
     }
     String params = name.equals("run") ? "FuzzHost h" : "FuzzHost h, int arg";
+    String typeParams = "";
     if (!name.equals("run")) {
       declare("arg", Ty.INT, true);
+    }
+    if (name.equals("m2")) {
+      // a generic method whose frame keeps a List<Integer> and a T (issue 10, reproduction 6)
+      feature("generic.async-method");
+      typeParams = "<T> ";
+      params += ", T tag, List<Integer> xs";
+      declare("tag", Ty.INTERSECTION, false);
+      declare("xs", Ty.LIST, false);
     }
     body.run();
     String text = buffers.pop().toString();
     String boxed = result == Ty.STRING ? "String" : "Integer";
-    return "  @Async\n  public " + (isStatic ? "static " : "") + "Coroutine<" + boxed + "> " + name + "(" + params + ")"
-        + (throwsChecked ? " throws FuzzChecked" : "") + " {\n" + text + "  }\n";
+    return "  @Async\n  public " + (isStatic ? "static " : "") + typeParams + "Coroutine<" + boxed + "> " + name + "("
+        + params + ")" + (throwsChecked ? " throws FuzzChecked" : "") + " {\n" + text + "  }\n";
   }
 
   private void prologue(boolean run) {
@@ -709,6 +719,19 @@ final class LanguageGenerator {
       Var w = declare(name, t, v.mutable && assignableLater);
       feature("var.local");
       line((fin ? "final " : "") + "var " + name + " = " + e.s + ";");
+      w.usable = true;
+      return;
+    }
+    if (one(6) && (ty == Ty.INT || ty == Ty.LONG || ty == Ty.STRING)) {
+      // two declarators in one statement, both initializers may await
+      feature("local.multi-declarator");
+      String init1 = ty == Ty.STRING ? stored(ty, 2) : expr(ty, 2);
+      v.usable = true;
+      String second = freshLocal();
+      Var w = declare(second, ty, !one(3));
+      w.usable = false;
+      String init2 = ty == Ty.STRING ? stored(ty, 1) : expr(ty, 1);
+      line(ty.java + " " + name + " = " + init1 + ", " + second + " = " + init2 + ";");
       w.usable = true;
       return;
     }
@@ -1344,9 +1367,11 @@ final class LanguageGenerator {
         Var v = declare(name, Ty.INTERSECTION, false);
         v.usable = false;
         // javac 17.0.15 crashes ("inconsistent stack types at join point") on a reference conditional
-        // whose operands are switch expressions of different types: operands are cast to their type
-        line("var " + name + " = " + cond(1) + " ? " + standalone(new Ex(exact(gen(Ty.STRING, 1), Ty.STRING),
-            Ty.STRING)).s + " : " + standalone(new Ex(exact(gen(Ty.INTEGER, 1), Ty.INTEGER), Ty.INTEGER)).s + ";");
+        // whose operands of different types contain switch expressions, even cast: simple operands
+        String sOp = canAwait() && one(2) ? "await(h.later(" + expr(Ty.STRING, 0) + "))" : expr(Ty.STRING, 0);
+        String iOp = canAwait() && one(2) ? "await(h.val(" + expr(Ty.INT, 0) + "))" : exact(gen(Ty.INTEGER, 0),
+            Ty.INTEGER);
+        line("var " + name + " = " + cond(1) + " ? " + sOp + " : " + iOp + ";");
         v.usable = true;
         if (canAwait()) {
           line("await(h.val(" + expr(Ty.INT, 0) + "));");
@@ -1502,7 +1527,7 @@ final class LanguageGenerator {
     }
     if (canAwait() && needM2 && m2Throws && !inHelperBody && ownThis() && one(2)) {
       feature("helper.m2");
-      return new Ex("await(m2(h, " + expr(Ty.INT, 1) + "))", Ty.INTEGER);
+      return new Ex("await(m2(h, " + expr(Ty.INT, 1) + ", " + m2Args() + "))", Ty.INTEGER);
     }
     feature("checked.call");
     return new Ex("(h.check(" + expr(Ty.INT, 1) + ") + " + expr(Ty.INT, 1) + ")", Ty.INT);
@@ -1649,8 +1674,17 @@ final class LanguageGenerator {
     v.usable = false;
     String init = expr(Ty.INT, 1);
     v.usable = true;
-    line("for (int " + i + " = " + init + "; " + i + " < 4 && h.fuel(); " + i + pick("++", " += 1", " = " + i + " + 1")
-        + ") {");
+    String j = "";
+    if (one(4)) {
+      feature("loop.for-two-vars");
+      String jn = freshLocal();
+      Var jv = declare(jn, Ty.INT, true);
+      jv.usable = false;
+      j = ", " + jn + " = " + expr(Ty.INT, 1);
+      jv.usable = true;
+    }
+    line("for (int " + i + " = " + init + j + "; " + i + " < 4 && h.fuel(); " + i + pick("++", " += 1", " = " + i
+        + " + 1") + ") {");
     loopBody(null, depth);
     line("}");
     pop();
@@ -2114,7 +2148,13 @@ final class LanguageGenerator {
       return;
     }
     feature("synchronized");
-    line("synchronized (" + (ownThis() ? pick("this", "bx", "h") : pick("bx", "h")) + ") {");
+    String lock = ownThis() ? pick("this", "bx", "h") : pick("bx", "h");
+    if (canAwait() && one(4)) {
+      // the lock expression is evaluated before the monitor is entered: not inside the block
+      feature("synchronized.await-lock");
+      lock = "await(h.later(h))";
+    }
+    line("synchronized (" + lock + ") {");
     boolean saved = noAwait;
     noAwait = true;
     nested(depth);
@@ -2812,6 +2852,19 @@ final class LanguageGenerator {
         }
         return literal(p);
       }
+      case 33 -> {
+        Var l = pickVar(v -> v.ty == Ty.LIST);
+        if (l != null) {
+          feature("generic.list-read");
+          return new Ex(l.name + ".get(Math.floorMod(" + expr(Ty.INT, d - 1) + ", " + l.name + ".size()))", Ty.INTEGER);
+        }
+        if (canAwait()) {
+          feature("await.receiver");
+          Var bx = pickVar(v -> v.ty == Ty.BOX);
+          return new Ex("await(h.later(" + (bx != null ? bx.name : "h.box(" + chance(9) + ")") + ")).get()", Ty.INT);
+        }
+        return literal(p);
+      }
       case 29 -> {
         feature("args.varargs");
         return new Ex("h.sum(" + expr(Ty.INT, d - 1) + ", " + expr(Ty.INT, d - 1) + ")", Ty.INT);
@@ -2922,7 +2975,7 @@ final class LanguageGenerator {
           if (m2Throws) {
             checkedThrows++;
           }
-          return new Ex("await(m2(h, " + expr(Ty.INT, d - 1) + "))", Ty.INTEGER);
+          return new Ex("await(m2(h, " + expr(Ty.INT, d - 1) + ", " + m2Args() + "))", Ty.INTEGER);
         }
         needM3 = true;
         feature("static.async-body-call");
@@ -2935,6 +2988,11 @@ final class LanguageGenerator {
             + expr(Ty.INT, d - 1) + ")))", Ty.INTEGER);
       }
     }
+  }
+
+  /** The generic arguments of m2: a T (String, Integer or Box) and a List<Integer>. */
+  private String m2Args() {
+    return pick("\"tag\"", "3", "bx") + ", List.of(" + chance(9) + ", " + chance(9) + ")";
   }
 
   private Ex numericVar(Ty p) {
@@ -3676,7 +3734,11 @@ final class LanguageGenerator {
       if (p == null) {
         return null;
       }
-      String recv = one(2) ? self.name : "h.t(\"peer\", " + self.name + ")";
+      String recv = one(2) ? self.name : canAwait() && one(2) ? "await(h.later(" + self.name + "))"
+          : "h.t(\"peer\", " + self.name + ")";
+      if (recv.startsWith("await(")) {
+        feature("place.await-receiver");
+      }
       return new Place(recv + "." + p.text, p.ty, self.name + "." + p.text, "other");
     }
     if (bx == null) {
