@@ -9,7 +9,7 @@ import dev.baton.lowlevel.AsyncFrame;
  * oracle {@link #runSync()} does the same thing synchronously. Some values throw
  * {@link FuzzException}.
  */
-public final class FuzzValue extends AsyncFrame<Integer> {
+public final class FuzzValue extends AsyncFrame<Integer> implements SyncAwaitable<Integer> {
   private final FuzzHost host;
   private final int k;
 
@@ -50,7 +50,8 @@ public final class FuzzValue extends AsyncFrame<Integer> {
   }
 
   /** The oracle's await: the same outcome, synchronously. */
-  public int runSync() {
+  @Override
+  public Integer runSync() {
     return finish();
   }
 }
