@@ -110,6 +110,11 @@ public final class Printer {
   public Printed print(int start, int end, List<? extends Tree> trees, Map<Tree, CodeBlock> replace,
       boolean nativeBindings, Map<Element, String> renames) {
     Edits edits = new Edits(replace, nativeBindings, renames);
+    if (nativeBindings) {
+      for (Tree t : trees) {
+        edits.declareBindings(t);
+      }
+    }
     for (Tree t : trees) {
       if (nativeBindings && t instanceof IdentifierTree) {
         edits.caseLabels.add(t); // the dispatch of a split switch prints its case labels
@@ -191,6 +196,18 @@ public final class Printer {
     private final Deque<Tree> targets = new ArrayDeque<>();
 
     private final Map<Element, String> renames;
+    /** The bindings the printed code declares itself: only they take their native names. */
+    private final Set<Element> ownBindings = new java.util.HashSet<>();
+
+    void declareBindings(Tree t) {
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(VariableTree node, Void v) {
+          ownBindings.add(m.element(node));
+          return super.visitVariable(node, v);
+        }
+      }.scan(t, null);
+    }
 
     Edits(Map<Tree, CodeBlock> replace, boolean nativeBindings, Map<Element, String> renames) {
       this.replace = new IdentityHashMap<>(replace);
@@ -256,7 +273,7 @@ public final class Printer {
         if (bodies > 0) {
           captured.add(local);
         }
-        String printed = nativeBindings && isBinding(var) ? nativeName(local) : local.name();
+        String printed = nativeBindings && ownBindings.contains(var) ? nativeName(local) : local.name();
         if (!printed.equals(name)) {
           edit(node, CodeBlock.of("$L", printed));
         }
@@ -496,7 +513,7 @@ public final class Printer {
     public Void visitVariable(VariableTree node, Void v) {
       Facts.FrameLocal f = scope.facts().field(m.element(node));
       if (f != null && bodies == 0) {
-        if (!nativeBindings || !isBinding((VariableElement) m.element(node))) {
+        if (!nativeBindings || !ownBindings.contains(m.element(node))) {
           throw new IllegalStateException("a frame local declared inside printed code: " + node.getName()
               + " at " + m.fileName() + ":" + m.line(node));
         }
