@@ -39,11 +39,11 @@ import javax.lang.model.element.VariableElement;
  * their names there.
  *
  * <p>The lowering copies every statement without a switch point verbatim (an <em>island</em>), and
- * inside a statement it splits, every expression without one (a <em>root</em> too). A local stays a
- * Java local when it is declared and used inside one root; it lives in the frame when a split
- * statement declares it (a {@code catch} parameter, a loop variable, {@code T x = await(...)}) or
- * when it is used outside the root that declares it ({@code int k = 1;} then {@code await(...)} then
- * {@code use(k)}; a pattern binding that flows out of its {@code if}).
+ * inside a statement it splits, every expression without one (a <em>root</em> too). A local lives in
+ * the frame when a split statement or block declares it (a {@code catch} parameter, a loop variable,
+ * any declaration statement of a split block: its Java scope is the user's block, which the states
+ * do not keep) or when it is used outside the root that declares it (a pattern binding that flows out
+ * of its {@code if}). Locals declared inside an island stay Java locals.
  */
 public final class Analysis {
   /** The root of code the lowering splits (declarations there always live in the frame). */
@@ -202,8 +202,10 @@ public final class Analysis {
     if (child instanceof ClassTree c) {
       moved.put((TypeElement) m.element(c), c);
       root(c, c);
-    } else if (child instanceof VariableTree v && suspending.contains(v)) {
-      declare(v, SPLIT); // T x = <something that awaits>
+    } else if (child instanceof VariableTree v) {
+      // a local of a split block lives in the frame: its Java scope ends with the user's block, which
+      // the states do not keep (a later local of the same name would clash)
+      declare(v, SPLIT);
       for (Tree part : Children.of(v)) {
         walk(part);
       }

@@ -1842,7 +1842,10 @@ final class LanguageGenerator {
       if (g == groups - 1 && hasDefault) {
         lab = one(2) ? "default:" : lab + " default:";
       }
-      line(lab);
+      // the group's statements in a block of their own: a local declared directly in a case group, in a
+      // method that also has certain switch expressions, makes javac write code that does not verify
+      // (javac-notes), in the plain twin as much as in the user's class
+      line(lab + " {");
       indent++;
       block(depth - 1, 1 + chance(2), false);
       if (one(2)) {
@@ -1851,6 +1854,7 @@ final class LanguageGenerator {
         feature("switch.fallthrough");
       }
       indent--;
+      line("}");
       retireInnermost();
     }
     indent--;
