@@ -105,7 +105,9 @@ public final class AsyncProcessor extends AbstractProcessor {
     }
     trees = Trees.instance(javac);
     try {
-      com.sun.source.util.JavacTask.instance(javac).addTaskListener(new LinePatcher());
+      com.sun.source.util.JavacTask task = com.sun.source.util.JavacTask.instance(javac);
+      task.addTaskListener(new LinePatcher());
+      task.addTaskListener(new dev.baton.processor.lint.Lints(trees, javac.getElementUtils(), javac.getTypeUtils()));
     } catch (RuntimeException | LinkageError e) {
       // not javac's own task (a build tool's wrapper): class files keep the generated lines
     }

@@ -49,17 +49,47 @@ public enum Diag {
       + "Rename that class"),
   AsyncAwaitMethodNotStatic("@Await method '%s' must be static to be a switch point; an instance method is never "
       + "treated as one. Make it static (it takes the awaitable as its only parameter)"),
-  AsyncInternalError("The Baton processor failed on '%s'; this is a bug, please report it with this message: %s");
+  AsyncInternalError("The Baton processor failed on '%s'; this is a bug, please report it with this message: %s"),
+
+  // ---- warnings (lints): each can be suppressed with @SuppressWarnings("baton:<key>") ----------------
+  AsyncDroppedAwaitable("baton:dropped", "%s creates an awaitable that nothing awaits, so it never runs; a bare "
+      + "'sleep(1);' or 'save(x);' does nothing. Write 'await(...)' around it, or start it as a task"),
+  AsyncUntransformedCall("baton:untransformed", "%s calls the untransformed body of @Async method '%s'; only the "
+      + "generated %s runs it as a coroutine. Call %s instead"),
+  AsyncBlockingCall("baton:blocking", "%s blocks the thread, and with it every task of the loop, from inside an "
+      + "@Async body. Use the runtime's own operation (await(sleep(...)), a stream, a task group) instead"),
+  AsyncSwallowedCancellation("baton:cancellation", "This catch of %s can catch the loop's Cancelled and does not "
+      + "rethrow it; cancellation that is swallowed leaves the cancel scope waiting forever. Rethrow it, or "
+      + "catch a narrower type");
 
   private final String format;
+  /** For a warning, the key of {@code @SuppressWarnings("baton:...")} that silences it; else null. */
+  private final String suppressKey;
 
   Diag(String format) {
+    this(null, format);
+  }
+
+  Diag(String suppressKey, String format) {
     this.format = format;
+    this.suppressKey = suppressKey;
+  }
+
+  /** True for the lints, which are warnings. */
+  public boolean isWarning() {
+    return suppressKey != null;
+  }
+
+  /** The {@code @SuppressWarnings} value that silences this warning, or null for an error. */
+  public String suppressKey() {
+    return suppressKey;
   }
 
   /** The full message: {@code [Tag] } followed by the formatted rule text. */
   public String format(Object... args) {
-    return "[" + name() + "] " + String.format(Locale.ROOT, format, args);
+    String text = "[" + name() + "] " + String.format(Locale.ROOT, format, args);
+    return suppressKey == null ? text
+        : text + ". If this is intended, suppress it with @SuppressWarnings(\"" + suppressKey + "\")";
   }
 
   public String tag() {

@@ -79,7 +79,9 @@ class DiagnosticsCoverageTest {
     Compilation c = Compiler.javac().withProcessors(new AsyncProcessor())
         .compile(JavaFileObjects.forSourceString("bad." + name, text));
     Set<String> actual = new TreeSet<>();
-    for (Diagnostic<?> d : c.errors()) {
+    List<Diagnostic<?>> reported = new ArrayList<>(c.errors());
+    reported.addAll(c.warnings());
+    for (Diagnostic<?> d : reported) {
       Matcher m = TAG.matcher(d.getMessage(null));
       if (m.find()) {
         actual.add(m.group(1));

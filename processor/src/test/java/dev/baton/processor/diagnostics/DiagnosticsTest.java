@@ -471,6 +471,211 @@ class DiagnosticsTest {
     assertRejected(compile(src, asyncPartner()), Diag.AsyncEnclosingType, src, "Coroutine<Void> run()");
   }
 
+  // ---- lints (warnings) ---------------------------------------------------------------------------
+
+  static void assertWarned(Compilation c, Diag diag, JavaFileObject src, String line) {
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(diag.tag()).inFile(src).onLineContaining(line);
+    assertThat(c).hadWarningContaining("@SuppressWarnings(\"" + diag.suppressKey() + "\")");
+  }
+
+  static void assertNoLint(Compilation c) {
+    assertThat(c).succeeded();
+    for (Diag d : Diag.values()) {
+      if (d.isWarning()) {
+        assertThat(c.warnings().stream().noneMatch(w -> w.getMessage(null).contains(d.tag()))).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void anAwaitableThatNothingAwaitsIsReported() {
+    JavaFileObject src = source("A", """
+        public class A {
+          @Async
+          public Coroutine<Void> save(int x) {
+            return done();
+          }
+          @Async
+          public Coroutine<Void> m() {
+            save(42);
+            sleep(1);
+            return done();
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertWarned(c, Diag.AsyncDroppedAwaitable, src, "save(42);");
+    assertThat(c).hadWarningContaining(Diag.AsyncDroppedAwaitable.tag()).inFile(src).onLineContaining("sleep(1);");
+  }
+
+  @Test
+  void awaitedAndStartedAwaitablesAreNotReported() {
+    JavaFileObject src = source("A", """
+        public class A {
+          @Async
+          public Coroutine<Void> save(int x) {
+            return done();
+          }
+          @Async
+          public Coroutine<Void> m() {
+            await(save(42));
+            try (@Await TaskGroup tg = createTaskGroup()) {
+              tg.startSoon(save(1));
+            }
+            return done();
+          }
+        }
+        """);
+    assertNoLint(compile(src));
+  }
+
+  @Test
+  void aDroppedAwaitableIsSilencedBySuppressWarnings() {
+    JavaFileObject src = source("A", """
+        public class A {
+          @Async
+          @SuppressWarnings("baton:dropped")
+          public Coroutine<Void> m() {
+            sleep(1);
+            return done();
+          }
+        }
+        """);
+    assertNoLint(compile(src));
+  }
+
+  @Test
+  void callingTheUntransformedMethodIsReported() {
+    JavaFileObject src = source("A", """
+        public class A {
+          @Async
+          public Coroutine<Void> main() {
+            return done();
+          }
+          @Async
+          public static Coroutine<Integer> helper() {
+            return done(1);
+          }
+          public static void start() {
+            run(new A().main());
+            run(A.helper());
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertWarned(c, Diag.AsyncUntransformedCall, src, "run(new A().main());");
+    assertThat(c).hadWarningContaining("AsyncA.helper(...)").inFile(src).onLineContaining("run(A.helper());");
+  }
+
+  @Test
+  void callingTheGeneratedMethodIsNotReported() {
+    JavaFileObject src = source("A", """
+        public class A {
+          @Async
+          public Coroutine<Void> main() {
+            return done();
+          }
+          @Async
+          public static Coroutine<Integer> helper() {
+            return done(1);
+          }
+          public static void start() {
+            run(new AsyncA().main());
+            run(AsyncA.helper());
+          }
+          @Async
+          public Coroutine<Integer> inner() {
+            return done(await(helper()));   // the processor calls the generated one here
+          }
+        }
+        """);
+    assertNoLint(compile(src));
+  }
+
+  @Test
+  void aBlockingCallInAnAsyncBodyIsReported() {
+    JavaFileObject src = source("A", """
+        public class A {
+          @Async
+          public Coroutine<Void> m(java.util.concurrent.Future<String> f) throws Exception {
+            Thread.sleep(10);
+            f.get();
+            return done();
+          }
+        }
+        """);
+    Compilation c = compile(src);
+    assertWarned(c, Diag.AsyncBlockingCall, src, "Thread.sleep(10);");
+    assertThat(c).hadWarningContaining(Diag.AsyncBlockingCall.tag()).inFile(src).onLineContaining("f.get();");
+  }
+
+  @Test
+  void blockingCallsOutsideAsyncBodiesAndInLambdasAreNotReported() {
+    JavaFileObject src = source("A", """
+        public class A {
+          void plain() throws InterruptedException {
+            Thread.sleep(1);
+          }
+          @Async
+          public Coroutine<Void> m() {
+            Runnable r = () -> {
+              try {
+                Thread.sleep(1);
+              } catch (InterruptedException e) {
+                throw new RuntimeException(e);
+              }
+            };
+            await(sleep(1));
+            return done();
+          }
+        }
+        """);
+    assertNoLint(compile(src));
+  }
+
+  @Test
+  void aCatchThatSwallowsCancellationIsReported() {
+    JavaFileObject src = source("A", """
+        public class A {
+          @Async
+          public Coroutine<Void> m() {
+            try {
+              await(sleep(1));
+            } catch (Cancelled c) {
+              System.out.println("cancelled");
+            }
+            return done();
+          }
+        }
+        """);
+    assertWarned(compile(src), Diag.AsyncSwallowedCancellation, src, "catch (Cancelled c)");
+  }
+
+  @Test
+  void aCatchThatRethrowsOrCatchesExceptionIsNotReported() {
+    JavaFileObject src = source("A", """
+        public class A {
+          @Async
+          public Coroutine<Void> m() {
+            try {
+              await(sleep(1));
+            } catch (Throwable t) {
+              System.out.println("failed");
+              throw t;
+            }
+            try {
+              await(sleep(1));
+            } catch (Exception e) {
+              System.out.println("failed");
+            }
+            return done();
+          }
+        }
+        """);
+    assertNoLint(compile(src));
+  }
+
   // ---- builds with every lint on ----------------------------------------------------------------
 
   @Test
