@@ -1,0 +1,424 @@
+package dev.baton.core;
+
+/**
+ * Internal, not API: the single-threaded loop behind {@code Baton.run}: a FIFO run queue of tasks,
+ * a timer queue, and the trampoline that drives each task's chain of frames. The API's runner
+ * extends it with the clock and the deadlock report.
+ *
+ * <p>Scheduling is deterministic: tasks run in the order they became runnable, in batches; timers
+ * with equal deadlines fire in the order they were armed. All state is confined to the thread that
+ * called {@link #run}.
+ *
+ * <h2>Waking tasks</h2>
+ * A parked task's {@link Task#state} is the operation it waits on; {@link #resume}, {@link #fail}
+ * and {@link #wake} replace it with the outcome and append the task to the run queue, allocating
+ * nothing (a value that could be mistaken for an operation or a failure is boxed, which only
+ * happens for such values).
+ */
+public abstract class Loop {
+  private static final ThreadLocal<Loop> CURRENT = new ThreadLocal<>();
+  /** Resume marker: the task yielded at a full checkpoint and checks cancellation when it resumes. */
+  private static final Object CHECK_CANCEL = new Frame.Marker("CHECK_CANCEL");
+  /** In the trampoline: the frame has finished with the outcome in (value, error). */
+  private static final Object RETURN = new Frame.Marker("RETURN");
+
+  private final TimerQueue timers = new TimerQueue();
+  private Task runHead;
+  private Task runTail;
+  /** Tasks waiting in {@code waitAllTasksBlocked()}. */
+  private final WaitQueue idleWaiters = new WaitQueue();
+  /** The task whose frames are running now. */
+  private Task current;
+
+  protected Loop() {}
+
+  /** The loop clock in seconds. */
+  public abstract double now();
+
+  /** Waits until {@link #now()} reaches {@code deadline}: the loop has nothing else to do. */
+  protected abstract void waitUntil(double deadline);
+
+  /** The exception {@link #run} throws when no task can ever run again (nothing runnable, no timer). */
+  protected abstract RuntimeException deadlock();
+
+  /** The loop running on this thread, or null. */
+  public static Loop running() {
+    return CURRENT.get();
+  }
+
+  /** The task whose frames are running now, or null between tasks. */
+  public final Task currentTask() {
+    return current;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The loop
+
+  /**
+   * Starts a task running {@code root} (which must be new) in {@code scope}; {@code parent} hears
+   * of its end. It runs from the next schedule point on.
+   */
+  public final Task spawn(Frame root, CancelStatus scope, Task.Parent parent) {
+    checkNew(root);
+    root.link = parent;
+    Task t = new Task(root);
+    scope.addTask(t);
+    enqueue(t);
+    return t;
+  }
+
+  /** Throws {@link IllegalStateException} if {@code frame} was already awaited or started. */
+  public static void checkNew(Frame frame) {
+    if (!frame.isNew()) {
+      throw alreadyAwaited(frame);
+    }
+  }
+
+  /** Runs the loop on the calling thread until {@code main} has finished. */
+  public final void run(Task main) {
+    if (CURRENT.get() != null) {
+      throw new IllegalStateException("Baton.run() cannot be called from inside a running loop; await the coroutine instead");
+    }
+    CURRENT.set(this);
+    try {
+      while (!main.finished()) {
+        if (runHead == null) {
+          if (!idleWaiters.isEmpty()) {
+            wakeIdleWaiters();
+          } else if (timers.isEmpty()) {
+            throw deadlock();
+          } else {
+            waitUntil(timers.peek().deadline);
+          }
+        }
+        if (!timers.isEmpty()) {
+          fireTimers();
+        }
+        runBatch();
+      }
+    } finally {
+      CURRENT.remove();
+      current = null;
+    }
+  }
+
+  /** Throws if a loop is running on this thread ({@code Baton.run} inside a task). */
+  public static void checkNoLoopRunning() {
+    if (CURRENT.get() != null) {
+      throw new IllegalStateException("Baton.run() cannot be called from inside a running loop; await the coroutine instead");
+    }
+  }
+
+  /**
+   * Runs the tasks that are runnable now. With timers pending, only this batch (tasks made runnable
+   * meanwhile wait for the next one, after the timers are checked); with none, until the queue is
+   * empty, which saves a clock read per batch.
+   */
+  private void runBatch() {
+    Task last = timers.isEmpty() ? null : runTail;
+    while (runHead != null) {
+      Task t = runHead;
+      runHead = t.next;
+      if (runHead == null) {
+        runTail = null;
+      }
+      t.next = null;
+      runTask(t);
+      if (t == last || (last == null && !timers.isEmpty())) {
+        break;
+      }
+    }
+  }
+
+  private void fireTimers() {
+    double now = now();
+    while (!timers.isEmpty() && timers.peek().deadline <= now) {
+      timers.poll().fire(this);
+    }
+  }
+
+  private void wakeIdleWaiters() {
+    Task t;
+    while ((t = idleWaiters.poll()) != null) {
+      wake(t);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The trampoline: runs one task until it parks or finishes
+
+  private void runTask(Task task) {
+    current = task;
+    Object value = task.state;
+    Throwable error = null;
+    task.state = null;
+    if (value == CHECK_CANCEL) {
+      value = null;
+      if (task.scope.effectivelyCancelled) {
+        error = task.scope.cancelledError();
+      }
+    } else if (value instanceof Throwable) {
+      error = (Throwable) value;
+      value = null;
+    } else if (value instanceof Boxed) {
+      value = ((Boxed) value).value;
+    }
+    Frame frame = task.top;
+    // The frame's caller (a Frame, or the task's Parent for the root): read before each step,
+    // since finishing a step overwrites the link with the result.
+    Object caller = frame.link;
+    for (;;) {
+      Object r;
+      try {
+        r = frame.$step(value, error);
+      } catch (Throwable t) {
+        r = RETURN;
+        value = null;
+        error = t;
+      }
+      if (r == Frame.DONE) {
+        r = RETURN;
+        value = frame.link;
+        error = null;
+      } else if (r == Frame.TAIL) {
+        // The frame has finished; what it awaits in tail position takes its place.
+        r = frame.link;
+        frame.link = Frame.FINISHED;
+        if (r instanceof Frame && ((Frame) r).isNew()) {
+          Frame callee = (Frame) r;
+          callee.link = caller;
+          frame = callee;
+          value = null;
+          error = null;
+          continue;
+        }
+        if (r instanceof Operation) {
+          // The caller awaits the operation in the frame's place (for a task's root, a relay does).
+          if (caller instanceof Frame) {
+            frame = (Frame) caller;
+            caller = frame.link;
+          } else {
+            frame = new Relay(caller);
+          }
+        } else {
+          value = null;
+          error = notAwaitable(r);
+          r = RETURN;
+        }
+      }
+      if (r == RETURN) {
+        // The frame has finished with (value, error): back to its caller, without recursion.
+        frame.link = Frame.FINISHED;
+        if (caller instanceof Frame) {
+          frame = (Frame) caller;
+          caller = frame.link;
+          continue;
+        }
+        finish(task, (Task.Parent) caller, value, error);
+        return;
+      }
+      if (r instanceof Operation) {
+        Object v;
+        try {
+          v = ((Operation) r).begin(task, this);
+        } catch (Throwable t) {
+          value = null;
+          error = t;
+          continue;
+        }
+        if (v == Operation.PARKED) {
+          task.top = frame;
+          current = null;
+          return;
+        }
+        value = v;
+        error = null;
+        continue;
+      }
+      if (r instanceof Frame && ((Frame) r).isNew()) {
+        // A call: the callee runs at once, on this task.
+        Frame callee = (Frame) r;
+        callee.link = frame;
+        caller = frame;
+        frame = callee;
+        value = null;
+        error = null;
+        continue;
+      }
+      value = null;
+      error = notAwaitable(r);
+    }
+  }
+
+  /** The exception for awaiting {@code r}, which is not something that can be awaited now. */
+  private static RuntimeException notAwaitable(Object r) {
+    if (r instanceof Frame) {
+      return alreadyAwaited((Frame) r);
+    }
+    return r == null
+        ? new NullPointerException("await(null): the awaited expression was null")
+        : new IllegalArgumentException("not an awaitable of the Baton runtime: " + r.getClass().getName());
+  }
+
+  private static IllegalStateException alreadyAwaited(Frame f) {
+    return new IllegalStateException(
+        "a coroutine can be awaited or started only once, and this one already was: " + Frame.describe(f));
+  }
+
+  private void finish(Task task, Task.Parent parent, Object value, Throwable error) {
+    current = null;
+    task.top = null;
+    task.scope.removeTask(task);
+    parent.childFinished(task, value, error);
+  }
+
+  /** Takes the outcome of an operation awaited in tail position by a task's root frame to the task's parent. */
+  private static final class Relay extends Frame {
+    Relay(Object parent) {
+      this.link = parent;
+    }
+
+    @Override
+    protected Object $step(Object $value, Throwable $error) throws Throwable {
+      if ($error != null) {
+        throw $error;
+      }
+      return $finish($value);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Parking and waking
+
+  private void enqueue(Task t) {
+    t.next = null;
+    if (runTail == null) {
+      runHead = t;
+    } else {
+      runTail.next = t;
+    }
+    runTail = t;
+  }
+
+  /** Makes a parked task runnable; it resumes with {@code value}. The abort hook is gone: the result wins. */
+  public final void resume(Task t, Object value) {
+    t.state = box(value);
+    enqueue(t);
+  }
+
+  /** Makes a parked task runnable; {@code error} is thrown at its await. */
+  public final void fail(Task t, Throwable error) {
+    t.state = java.util.Objects.requireNonNull(error, "error == null");
+    enqueue(t);
+  }
+
+  /** Makes a parked task runnable; it resumes with null. */
+  public final void wake(Task t) {
+    t.state = null;
+    enqueue(t);
+  }
+
+  /**
+   * Parks the running task on {@code op}. If the task is already effectively cancelled the wait is
+   * aborted at once (trio delivers pending cancellation when a task blocks).
+   */
+  public final Object park(Task t, Operation op) {
+    t.state = op;
+    if (t.scope.effectivelyCancelled) {
+      tryCancel(t);
+    }
+    return Operation.PARKED;
+  }
+
+  /** A schedule point without a cancel point: the task runs again after the others, with {@code value}. */
+  public final Object yieldWith(Task t, Object value) {
+    t.state = box(value);
+    enqueue(t);
+    return Operation.PARKED;
+  }
+
+  /** A full checkpoint: yield, then check cancellation when the task resumes. */
+  public final Object checkpoint(Task t) {
+    t.state = CHECK_CANCEL;
+    enqueue(t);
+    return Operation.PARKED;
+  }
+
+  /** A new {@code Cancelled} for {@code t}, from the scope whose cancellation it sees. */
+  public final Error newCancelled(Task t) {
+    return t.scope.cancelledError();
+  }
+
+  /**
+   * The task is parked and effectively cancelled: try to abort its wait, once per wait (trio). If the
+   * operation refuses, the task stays parked until the operation reschedules it, and later
+   * cancellations do not ask again.
+   */
+  final void tryCancel(Task t) {
+    if (!(t.state instanceof Operation) || t.state instanceof AbortRefused) {
+      return;
+    }
+    Operation op = (Operation) t.state;
+    if (op.abort(t, this)) {
+      fail(t, t.scope.cancelledError());
+    } else if (t.state == op) { // still parked: the operation did not reschedule it from abort()
+      t.state = new AbortRefused(op);
+    }
+  }
+
+  /** Stands for the operation of a parked task whose abort was refused: it is not asked again. */
+  private static final class AbortRefused extends Operation {
+    private final Operation op;
+
+    AbortRefused(Operation op) {
+      this.op = op;
+    }
+
+    @Override
+    protected Object begin(Task task, Loop loop) {
+      throw new AssertionError("never awaited");
+    }
+
+    @Override
+    public String toString() {
+      return op.toString();
+    }
+  }
+
+  /** A resume value that would otherwise read as an operation (parked) or a failure. */
+  private static final class Boxed {
+    final Object value;
+
+    Boxed(Object value) {
+      this.value = value;
+    }
+  }
+
+  private static Object box(Object value) {
+    return value instanceof Operation || value instanceof Throwable || value instanceof Boxed ? new Boxed(value) : value;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Timers and idle waiters
+
+  /** Arms {@code timer} (which must not be armed) to fire once the clock reaches {@code deadline}. */
+  public final void addTimer(Timer timer, double deadline) {
+    timer.deadline = deadline;
+    timers.add(timer);
+  }
+
+  /** Disarms {@code timer} if it is armed. */
+  public final void removeTimer(Timer timer) {
+    timers.remove(timer);
+  }
+
+  /** Parks {@code t} on {@code op} until no other task is runnable (trio's {@code wait_all_tasks_blocked}). */
+  public final Object waitAllTasksBlocked(Task t, Operation op) {
+    idleWaiters.add(t);
+    return park(t, op);
+  }
+
+  public final void removeIdleWaiter(Task t) {
+    idleWaiters.remove(t);
+  }
+}
