@@ -172,7 +172,8 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
    * Exits the scope at the end of {@code try (CancelScope s = ...)} whose body ended with
    * {@code pending} (null if normally), and returns what propagates: null if this scope caught its
    * own cancellation, a {@link DeadlineExceededException} from a fail scope that timed out, else
-   * {@code pending}.
+   * {@code pending}. A failure suppressed on the caught {@link Cancelled} is not lost: it
+   * propagates instead of null, or suppressed on the {@code DeadlineExceededException}.
    *
    * <p>A {@link Cancelled} that arrives inside an {@link ExceptionGroup} (at any depth) is caught
    * by the same rule (trio and anyio split cancellations off groups): when this scope catches, the
@@ -209,14 +210,15 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
   /**
    * The catching rule (trio): on exit with {@code c}, this scope catches it iff it is cancelled and
    * no cancellation of an enclosing scope is visible to it. Returns what propagates: null if caught
-   * (or {@link DeadlineExceededException} for a fail scope whose deadline caused it), else {@code c}.
+   * (or {@link DeadlineExceededException} for a fail scope whose deadline caused it, or the failures
+   * suppressed on {@code c}; see {@link #caughtOutcome}), else {@code c}.
    */
   Throwable filter(Cancelled c) {
     if (!status.catchesCancellation()) {
       return c;
     }
     cancelledCaught = true;
-    return caughtOutcome();
+    return caughtOutcome(Cancelled.failuresIn(c));
   }
 
   /** The catching rule applied to the cancellations inside a group; see {@link #exitSync}. */
@@ -229,15 +231,24 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
       return g;
     }
     cancelledCaught = true;
-    return rest == null ? caughtOutcome() : rest;
+    return rest == null ? caughtOutcome(null) : rest;
   }
 
-  /** What propagates once this scope caught a cancellation and nothing else is left. */
-  private Throwable caughtOutcome() {
+  /**
+   * What propagates once this scope caught a cancellation: for a fail scope whose deadline caused
+   * it, {@link DeadlineExceededException} (with {@code failures} suppressed on it); else
+   * {@code failures}, what failed while the cancellation propagated (null if nothing did).
+   */
+  private Throwable caughtOutcome(Throwable failures) {
     if (kind == FAIL && deadlineCaused) {
-      return new DeadlineExceededException("deadline exceeded: the failAfter/failAt scope timed out at " + deadline);
+      DeadlineExceededException e =
+          new DeadlineExceededException("deadline exceeded: the failAfter/failAt scope timed out at " + deadline);
+      if (failures != null) {
+        e.addSuppressed(failures);
+      }
+      return e;
     }
-    return null;
+    return failures;
   }
 
   /** Moves this (detached, e.g. start()) scope under a new parent, keeping its subtree. */
