@@ -14,6 +14,10 @@ final class Checkpoints {
 
   /** A full checkpoint: let other tasks run, then throw {@link Cancelled} if the task is cancelled. */
   private static final class Checkpoint extends RuntimeOperation<Void> {
+    Checkpoint() {
+      super(SITE_CHECKPOINT);
+    }
+
     @Override
     protected Object begin(Task task, Loop loop) {
       return loop.checkpoint(task);
@@ -27,6 +31,10 @@ final class Checkpoints {
 
   /** A schedule point that never throws {@link Cancelled}. */
   private static final class ShieldedCheckpoint extends RuntimeOperation<Void> {
+    ShieldedCheckpoint() {
+      super(SITE_CHECKPOINT);
+    }
+
     @Override
     protected Object begin(Task task, Loop loop) {
       return loop.yieldWith(task, null);
@@ -40,6 +48,10 @@ final class Checkpoints {
 
   /** A cancel point that never yields. */
   private static final class IfCancelled extends RuntimeOperation<Void> {
+    IfCancelled() {
+      super(SITE_CHECKPOINT);
+    }
+
     @Override
     protected Object begin(Task task, Loop loop) {
       if (task.cancelled()) {

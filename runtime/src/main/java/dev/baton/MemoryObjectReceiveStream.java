@@ -129,16 +129,19 @@ public final class MemoryObjectReceiveStream<T> extends Resource
     private final boolean iterating;
 
     ReceiveOp(boolean iterating) {
+      super(SITE_RECEIVE);
       this.iterating = iterating;
     }
 
     @Override
     protected Object begin(Task task, Loop loop) {
-      if (task.cancelled()) {
-        throw task.newCancelled();
+      if (task.cancelled() || closed || state.loop != loop) {
+        if (task.cancelled()) {
+          throw task.newCancelled();
+        }
+        checkOpen();
+        state.bind(loop);
       }
-      checkOpen();
-      state.bind(loop);
       Object item = state.tryReceive(iterating);
       if (item != PARKED) {
         return loop.yieldWith(task, item);

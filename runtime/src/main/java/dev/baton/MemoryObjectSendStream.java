@@ -114,8 +114,28 @@ public final class MemoryObjectSendStream<T> extends Resource implements AutoClo
     private T item;
     private byte phase = FREE;
 
+    SendOp() {
+      super(SITE_SEND);
+    }
+
     @Override
     protected Object begin(Task task, Loop loop) {
+      StreamState<T> st = state;
+      if (phase != ARMED || task.cancelled() || closed || st.loop != loop || st.openReceive == 0) {
+        return beginChecked(task, loop);
+      }
+      // The common case: armed, not cancelled, open, bound to this loop, a receive handle open.
+      T item = takeItem();
+      Task receiver = st.waitingReceivers.poll();
+      if (receiver != null) {
+        loop.resume(receiver, item);
+        return loop.yieldWith(task, null);
+      }
+      return sendOrPark(task, loop, item);
+    }
+
+    /** The send with every check, in anyio's order (the rare cases: each may throw). */
+    private Object beginChecked(Task task, Loop loop) {
       if (phase != ARMED) {
         throw new IllegalStateException("the awaitable returned by send() was already awaited; call send() again");
       }
@@ -128,6 +148,18 @@ public final class MemoryObjectSendStream<T> extends Resource implements AutoClo
       if (state.trySend(item)) {
         return loop.yieldWith(task, null);
       }
+      return park(task, loop, item);
+    }
+
+    /** No receiver waits: buffer the item if there is room, else park with it. */
+    private Object sendOrPark(Task task, Loop loop, T item) {
+      if (state.trySend(item)) {
+        return loop.yieldWith(task, null);
+      }
+      return park(task, loop, item);
+    }
+
+    private Object park(Task task, Loop loop, T item) {
       this.item = item;
       phase = PARKED;
       state.waitingSenders.add(task);

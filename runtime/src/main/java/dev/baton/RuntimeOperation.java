@@ -8,4 +8,11 @@ import dev.baton.core.Operation;
  *
  * @param <T> the type of the value that awaiting produces
  */
-abstract class RuntimeOperation<T> extends Operation implements Awaitable<T> {}
+abstract class RuntimeOperation<T> extends Operation implements Awaitable<T> {
+  RuntimeOperation() {}
+
+  /** An operation the loop begins from call site {@code site} ({@link Operation#SITE_SEND}, ...). */
+  RuntimeOperation(int site) {
+    super(site);
+  }
+}

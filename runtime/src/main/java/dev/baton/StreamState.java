@@ -4,7 +4,6 @@ import dev.baton.core.Loop;
 import dev.baton.core.Resources;
 import dev.baton.core.Task;
 import dev.baton.core.WaitQueue;
-import java.util.ArrayDeque;
 
 /**
  * The state shared by every handle of one memory object stream (trio's {@code MemoryChannelState}):
@@ -17,12 +16,13 @@ final class StreamState<T> {
   /** The value an async-iteration step resumes with at the end of the stream. */
   static final Object END = Resources.END;
 
-  /** Stands for a null item in {@link #buffer} (an ArrayDeque cannot hold null; anyio#731 sends None). */
-  private static final Object NULL_ITEM = new Object();
+  private static final Object[] NO_ITEMS = {};
 
   final int maxBufferSize;
-  /** Buffered items, with null items stored as {@link #NULL_ITEM}. */
-  private final ArrayDeque<Object> buffer = new ArrayDeque<>();
+  /** The buffer: a ring of {@link #count} items from {@link #head}, null items included (anyio#731 sends None). */
+  private Object[] ring = NO_ITEMS;
+  private int head;
+  private int count;
   final WaitQueue waitingSenders = new WaitQueue();
   final WaitQueue waitingReceivers = new WaitQueue();
   int openSend = 1;
@@ -34,7 +34,7 @@ final class StreamState<T> {
   }
 
   MemoryObjectStreamStatistics statistics() {
-    return new MemoryObjectStreamStatistics(buffer.size(), maxBufferSize, openSend, openReceive,
+    return new MemoryObjectStreamStatistics(count, maxBufferSize, openSend, openReceive,
         waitingSenders.size(), waitingReceivers.size());
   }
 
@@ -48,8 +48,8 @@ final class StreamState<T> {
       loop.resume(receiver, item);
       return true;
     }
-    if (buffer.size() < maxBufferSize) {
-      buffer.addLast(item == null ? NULL_ITEM : item);
+    if (count < maxBufferSize) {
+      push(item);
       return true;
     }
     return false;
@@ -62,21 +62,55 @@ final class StreamState<T> {
   Object tryReceive(boolean iterating) {
     Task sender = waitingSenders.poll();
     if (sender != null) {
+      // The sender's item joins the tail of the buffer (its send completes); the head is received.
       Object item = ((StreamOp) sender.waitingOn()).takeItem();
-      buffer.addLast(item == null ? NULL_ITEM : item);
       loop.wake(sender);
+      if (count == 0) {
+        return item;
+      }
+      push(item);
     }
-    if (!buffer.isEmpty()) {
-      Object item = buffer.pollFirst();
-      return item == NULL_ITEM ? null : item;
+    if (count > 0) {
+      return pop();
     }
     if (openSend == 0) {
-      if (iterating) {
-        return END;
-      }
-      throw new EndOfStreamException("every send handle of this stream is closed and its buffer is empty");
+      return ended(iterating);
     }
     return RuntimeOperation.PARKED;
+  }
+
+  private static Object ended(boolean iterating) {
+    if (iterating) {
+      return END;
+    }
+    throw new EndOfStreamException("every send handle of this stream is closed and its buffer is empty");
+  }
+
+  private void push(Object item) {
+    if (count == ring.length) {
+      grow();
+    }
+    ring[(head + count++) & (ring.length - 1)] = item;
+  }
+
+  private Object pop() {
+    Object item = ring[head];
+    ring[head] = null;
+    head = (head + 1) & (ring.length - 1);
+    count--;
+    return item;
+  }
+
+  /** Doubles the ring; it starts at 16, or at the buffer size rounded up to a power of two if smaller. */
+  private void grow() {
+    int capacity = ring.length > 0 ? ring.length << 1
+        : maxBufferSize < 16 ? Integer.highestOneBit(Math.max(1, maxBufferSize - 1)) << 1 : 16;
+    Object[] bigger = new Object[capacity];
+    for (int i = 0; i < count; i++) {
+      bigger[i] = ring[(head + i) & (ring.length - 1)];
+    }
+    ring = bigger;
+    head = 0;
   }
 
   void bind(Loop l) {

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A quick side-by-side for working on the runtime on a busy machine: one workload, Baton and the
  * floors run alternately in one JVM, many rounds; prints the minimum and the median time per
- * operation of each and the ratios of the minima (load only ever adds time, so minima of
+ * operation of each, the minimum of the thread's CPU time (which leaves out the time the thread
+ * waited for a core), the ratios of the minima (load only ever adds time, so minima of
  * alternating runs compare well), and the bytes each allocates per operation (exact, load-free):
  * {@code java -cp benchmarks.jar dev.baton.bench.Compare <workload> [rounds]}, workloads
  * {@code handoff roundTrip fanIn spawn sleepers deep storm}. Run one workload per JVM, so the
@@ -36,35 +37,45 @@ public final class Compare {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     Workload w = workload(name);
     Map<String, double[]> nanosPerOp = new LinkedHashMap<>();
+    Map<String, double[]> cpuNanosPerOp = new LinkedHashMap<>();
     Map<String, Double> bytesPerOp = new LinkedHashMap<>();
     w.variants().keySet().forEach(v -> nanosPerOp.put(v, new double[rounds]));
+    w.variants().keySet().forEach(v -> cpuNanosPerOp.put(v, new double[rounds]));
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     int warmup = Math.max(3, rounds / 3);
     for (int r = -warmup; r < rounds; r++) {
       for (Map.Entry<String, Run> v : w.variants().entrySet()) {
         long bytes0 = threads.getCurrentThreadAllocatedBytes();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         v.getValue().run();
         long t1 = System.nanoTime();
+        long cpu1 = threads.getCurrentThreadCpuTime();
         long bytes1 = threads.getCurrentThreadAllocatedBytes();
         if (r >= 0) {
           nanosPerOp.get(v.getKey())[r] = (t1 - t0) / (double) w.ops();
+          cpuNanosPerOp.get(v.getKey())[r] = (cpu1 - cpu0) / (double) w.ops();
           bytesPerOp.put(v.getKey(), (bytes1 - bytes0) / (double) w.ops());
         }
       }
     }
     double batonMin = Double.NaN;
+    double batonCpuMin = Double.NaN;
     for (Map.Entry<String, double[]> e : nanosPerOp.entrySet()) {
       double[] t = e.getValue();
+      double[] cpu = cpuNanosPerOp.get(e.getKey());
       if (System.getProperty("raw") != null) {
         System.out.println(e.getKey() + " " + Arrays.toString(t));
       }
       Arrays.sort(t);
+      Arrays.sort(cpu);
       if (e.getKey().equals("Baton")) {
         batonMin = t[0];
+        batonCpuMin = cpu[0];
       }
-      System.out.println(String.format(Locale.ROOT, "%-9s %-10s min %9.2f  median %9.2f ns/op  %7.1f B/op  Baton/this (min) %.2fx",
-          name, e.getKey(), t[0], t[rounds / 2], bytesPerOp.get(e.getKey()), batonMin / t[0]));
+      System.out.println(String.format(Locale.ROOT,
+          "%-9s %-10s min %8.2f  median %8.2f ns/op  thread CPU min %8.2f  %6.1f B/op  Baton/this: %.2fx (CPU %.2fx)",
+          name, e.getKey(), t[0], t[rounds / 2], cpu[0], bytesPerOp.get(e.getKey()), batonMin / t[0], batonCpuMin / cpu[0]));
     }
   }
 

@@ -81,21 +81,7 @@ public abstract class Loop {
     }
     CURRENT.set(this);
     try {
-      while (!main.finished()) {
-        if (runHead == null) {
-          if (!idleWaiters.isEmpty()) {
-            wakeIdleWaiters();
-          } else if (timers.isEmpty()) {
-            throw deadlock();
-          } else {
-            waitUntil(timers.peek().deadline);
-          }
-        }
-        if (!timers.isEmpty()) {
-          fireTimers();
-        }
-        runBatch();
-      }
+      runUntilFinished(main);
     } finally {
       CURRENT.remove();
       current = null;
@@ -110,48 +96,54 @@ public abstract class Loop {
   }
 
   /**
-   * Runs the tasks that are runnable now. With timers pending, only this batch (tasks made runnable
-   * meanwhile wait for the next one, after the timers are checked); with none, until the queue is
-   * empty, which saves a clock read per batch.
+   * The loop: runs batches of tasks until {@code main} has finished, firing timers between batches
+   * and waiting for the next deadline when nothing is runnable.
+   *
+   * <p>A batch is the tasks runnable when it starts, in FIFO order; tasks made runnable meanwhile
+   * wait for the next batch, after the timers are checked. With no timer pending, a batch goes on
+   * until the queue is empty (or a timer is armed), which saves a clock read per batch.
+   *
    */
-  private void runBatch() {
-    Task last = timers.isEmpty() ? null : runTail;
-    while (runHead != null) {
-      Task t = runHead;
-      runHead = t.next;
+  private void runUntilFinished(Task main) {
+    while (!main.finished()) {
       if (runHead == null) {
-        runTail = null;
+        if (!idleWaiters.isEmpty()) {
+          wakeIdleWaiters();
+        } else if (timers.isEmpty()) {
+          throw deadlock();
+        } else {
+          waitUntil(timers.peek().deadline);
+        }
       }
-      t.next = null;
-      runTask(t);
-      if (t == last || (last == null && !timers.isEmpty())) {
-        break;
+      if (!timers.isEmpty()) {
+        fireTimers();
       }
+      Task last = timers.isEmpty() ? null : runTail;
+      Task task;
+      do {
+        task = runHead;
+        runHead = task.next;
+        if (runHead == null) {
+          runTail = null;
+        }
+        task.next = null;
+        runTask(task);
+      } while (task != last && runHead != null && (last != null || timers.isEmpty()));
+      current = null;
     }
   }
 
-  private void fireTimers() {
-    double now = now();
-    while (!timers.isEmpty() && timers.peek().deadline <= now) {
-      timers.poll().fire(this);
-    }
-  }
-
-  private void wakeIdleWaiters() {
-    Task t;
-    while ((t = idleWaiters.poll()) != null) {
-      wake(t);
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // The trampoline: runs one task until it parks or finishes
-
+  /**
+   * The trampoline: runs {@code task}'s frames until it parks or finishes. Awaiting a coroutine
+   * pushes it (it becomes {@code frame}, its caller the previous one); a finishing frame returns its
+   * outcome to its caller without recursion; a task's state between runs is only its innermost frame.
+   */
   private void runTask(Task task) {
     current = task;
+    // The task's state keeps the outcome while it runs: never an operation, so the task does not
+    // read as parked.
     Object value = task.state;
     Throwable error = null;
-    task.state = null;
     if (value == CHECK_CANCEL) {
       value = null;
       if (task.scope.effectivelyCancelled) {
@@ -218,9 +210,21 @@ public abstract class Loop {
         return;
       }
       if (r instanceof Operation) {
+        Operation op = (Operation) r;
         Object v;
         try {
-          v = ((Operation) r).begin(task, this);
+          // One begin() call per site, so that the JIT sees each site's few operation classes
+          // apart and inlines them (see Operation#site).
+          int site = op.site;
+          if (site == Operation.SITE_RECEIVE) {
+            v = op.begin(task, this);
+          } else if (site == Operation.SITE_SEND) {
+            v = op.begin(task, this);
+          } else if (site == Operation.SITE_CHECKPOINT) {
+            v = op.begin(task, this);
+          } else {
+            v = op.begin(task, this);
+          }
         } catch (Throwable t) {
           value = null;
           error = t;
@@ -228,7 +232,6 @@ public abstract class Loop {
         }
         if (v == Operation.PARKED) {
           task.top = frame;
-          current = null;
           return;
         }
         value = v;
@@ -250,6 +253,20 @@ public abstract class Loop {
     }
   }
 
+  private void fireTimers() {
+    double now = now();
+    while (!timers.isEmpty() && timers.peek().deadline <= now) {
+      timers.poll().fire(this);
+    }
+  }
+
+  private void wakeIdleWaiters() {
+    Task t;
+    while ((t = idleWaiters.poll()) != null) {
+      wake(t);
+    }
+  }
+
   /** The exception for awaiting {@code r}, which is not something that can be awaited now. */
   private static RuntimeException notAwaitable(Object r) {
     if (r instanceof Frame) {
@@ -266,7 +283,6 @@ public abstract class Loop {
   }
 
   private void finish(Task task, Task.Parent parent, Object value, Throwable error) {
-    current = null;
     task.top = null;
     task.scope.removeTask(task);
     parent.childFinished(task, value, error);
@@ -290,8 +306,8 @@ public abstract class Loop {
   // ---------------------------------------------------------------------------------------------
   // Parking and waking
 
+  /** Appends {@code t}, which is in no queue (so {@code t.next} is null), to the run queue. */
   private void enqueue(Task t) {
-    t.next = null;
     if (runTail == null) {
       runHead = t;
     } else {

@@ -5,23 +5,28 @@ import java.util.function.Predicate;
 
 /**
  * Internal, not API: a FIFO of parked tasks linked through the tasks themselves (no node per wait),
- * with O(1) removal on abort.
+ * with O(1) removal on abort. A task in no queue (run queue included) has null links; each queue
+ * keeps it so.
  */
 public final class WaitQueue {
   private Task head;
   private Task tail;
-  private int size;
 
   public boolean isEmpty() {
     return head == null;
   }
 
+  /** The number of tasks waiting: a walk of the queue (for statistics, not for hot paths). */
   public int size() {
-    return size;
+    int n = 0;
+    for (Task t = head; t != null; t = t.next) {
+      n++;
+    }
+    return n;
   }
 
+  /** Appends {@code t}, which is in no queue (so its links are null). */
   public void add(Task t) {
-    t.next = null;
     t.prev = tail;
     if (tail == null) {
       head = t;
@@ -29,14 +34,20 @@ public final class WaitQueue {
       tail.next = t;
     }
     tail = t;
-    size++;
   }
 
   /** Removes and returns the task that has waited longest, or null. */
   public Task poll() {
     Task t = head;
     if (t != null) {
-      remove(t);
+      Task next = t.next;
+      head = next;
+      if (next == null) {
+        tail = null;
+      } else {
+        next.prev = null;
+        t.next = null;
+      }
     }
     return t;
   }
@@ -55,7 +66,6 @@ public final class WaitQueue {
     }
     t.next = null;
     t.prev = null;
-    size--;
   }
 
   /** Removes every task that {@code which} accepts, oldest first, handing each to {@code then}. */
