@@ -331,11 +331,21 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
     }
   }
 
-  /** The deadline's timer: cancels the scope when it fires. */
+  /** The deadline's timer: cancels the scope when it fires. No task awaits it. */
   private final class Deadline extends Timer {
     @Override
     protected void fire(Loop loop) {
       cancel(true);
+    }
+
+    @Override
+    protected Object begin(Task task, Loop loop) {
+      throw new AssertionError("a cancel scope's deadline is not awaited");
+    }
+
+    @Override
+    public String toString() {
+      return "the deadline of " + CancelScope.this;
     }
   }
 }

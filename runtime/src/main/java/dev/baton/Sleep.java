@@ -4,14 +4,15 @@ import dev.baton.core.Loop;
 import dev.baton.core.Task;
 import dev.baton.core.Timer;
 
-/** {@code sleep}, {@code sleepUntil}, {@code sleepForever}: a checkpoint that parks until a deadline. */
-final class Sleep extends RuntimeOperation<Void> {
+/**
+ * {@code sleep}, {@code sleepUntil}, {@code sleepForever}: a checkpoint that parks until a deadline.
+ * The sleep is its own timer: one object per sleep.
+ */
+final class Sleep extends Timer implements Awaitable<Void> {
   private final double time;
   private final boolean absolute;
   /** The task parked here, while one is (a second task awaiting the same sleep gets a copy). */
   private Task sleeper;
-  /** The wake-up of a finite sleep, while armed. */
-  private Wakeup wakeup;
 
   Sleep(double time, boolean absolute) {
     this.time = time;
@@ -30,36 +31,29 @@ final class Sleep extends RuntimeOperation<Void> {
     }
     sleeper = task;
     if (deadline < Double.POSITIVE_INFINITY) {
-      wakeup = new Wakeup();
-      loop.addTimer(wakeup, deadline);
+      loop.addTimer(this, deadline);
     }
     return loop.park(task, this);
   }
 
   @Override
   protected boolean abort(Task task, Loop loop) {
-    if (wakeup != null) {
-      loop.removeTimer(wakeup);
-      wakeup = null;
-    }
+    loop.removeTimer(this);
     sleeper = null;
     return true;
   }
 
   @Override
-  public String toString() {
-    return absolute && time == Double.POSITIVE_INFINITY ? "sleepForever()" : "sleep";
+  protected void fire(Loop loop) {
+    Task t = sleeper;
+    sleeper = null;
+    if (t != null && t.waitingOn() == this) {
+      loop.wake(t);
+    }
   }
 
-  private final class Wakeup extends Timer {
-    @Override
-    protected void fire(Loop loop) {
-      Task t = sleeper;
-      sleeper = null;
-      wakeup = null;
-      if (t != null && t.waitingOn() == Sleep.this) {
-        loop.wake(t);
-      }
-    }
+  @Override
+  public String toString() {
+    return absolute && time == Double.POSITIVE_INFINITY ? "sleepForever()" : "sleep";
   }
 }

@@ -6,7 +6,7 @@ import java.util.Arrays;
 final class TimerQueue {
   private Timer[] heap = new Timer[16];
   private int size;
-  private long nextSeq;
+  private int nextSeq;
 
   boolean isEmpty() {
     return size == 0;
@@ -62,7 +62,7 @@ final class TimerQueue {
   }
 
   private static boolean less(Timer a, Timer b) {
-    return a.deadline < b.deadline || (a.deadline == b.deadline && a.seq < b.seq);
+    return a.deadline < b.deadline || (a.deadline == b.deadline && a.seq - b.seq < 0);
   }
 
   private void siftUp(int i) {
