@@ -117,8 +117,7 @@ public abstract class CancelStatus {
       throw new IllegalStateException("cancel scope stack corrupted: attempted to exit " + describe()
           + " while " + task.scope.describe() + " inside it is still open; exit scopes innermost first");
     }
-    removeTask(task);
-    parent.addTask(task);
+    parent.take(task);
     detach();
   }
 
@@ -169,11 +168,21 @@ public abstract class CancelStatus {
 
   // ---------------------------------------------------------------------------------------------
   // Intrusive lists: tasks whose innermost status this is, and child statuses
+  //
+  // A task joins its status's list the first time it parks (Loop.park), not when it starts: only
+  // parked tasks need finding when a cancellation is delivered, and a task that never parks (one
+  // that checkpoints and ends, say) then costs the list nothing. Once listed, a task stays listed
+  // (moving with its scope changes) until it finishes.
 
-  public final void addTask(Task t) {
-    t.scope = this;
+  /** Whether {@code t} is in its status's list. */
+  static boolean listed(Task t) {
+    return t.scopePrev != null;
+  }
+
+  /** Appends {@code t}, whose innermost status this is, to the list. */
+  final void list(Task t) {
     t.scopeNext = null;
-    t.scopePrev = lastTask;
+    t.scopePrev = lastTask == null ? Task.LIST_HEAD : lastTask;
     if (lastTask == null) {
       firstTask = t;
     } else {
@@ -182,19 +191,31 @@ public abstract class CancelStatus {
     lastTask = t;
   }
 
-  public final void removeTask(Task t) {
-    if (t.scopePrev == null) {
+  /** Removes {@code t} from the list. */
+  final void unlist(Task t) {
+    if (t.scopePrev == Task.LIST_HEAD) {
       firstTask = t.scopeNext;
     } else {
       t.scopePrev.scopeNext = t.scopeNext;
     }
     if (t.scopeNext == null) {
-      lastTask = t.scopePrev;
+      lastTask = t.scopePrev == Task.LIST_HEAD ? null : t.scopePrev;
     } else {
       t.scopeNext.scopePrev = t.scopePrev;
     }
     t.scopePrev = null;
     t.scopeNext = null;
+  }
+
+  /** Makes this status the innermost of {@code t}, which leaves its current one (listed if it was). */
+  final void take(Task t) {
+    if (listed(t)) {
+      t.scope.unlist(t);
+      t.scope = this;
+      list(t);
+    } else {
+      t.scope = this;
+    }
   }
 
   private void addChild(CancelStatus c) {

@@ -62,7 +62,7 @@ public abstract class Loop {
     checkNew(root);
     root.link = parent;
     Task t = new Task(root);
-    scope.addTask(t);
+    t.scope = scope;
     enqueue(t);
     return t;
   }
@@ -284,7 +284,9 @@ public abstract class Loop {
 
   private void finish(Task task, Task.Parent parent, Object value, Throwable error) {
     task.top = null;
-    task.scope.removeTask(task);
+    if (CancelStatus.listed(task)) {
+      task.scope.unlist(task);
+    }
     parent.childFinished(task, value, error);
   }
 
@@ -340,6 +342,9 @@ public abstract class Loop {
    */
   public final Object park(Task t, Operation op) {
     t.state = op;
+    if (!CancelStatus.listed(t)) {
+      t.scope.list(t); // found by cancellation from now on
+    }
     if (t.scope.effectivelyCancelled) {
       tryCancel(t);
     }

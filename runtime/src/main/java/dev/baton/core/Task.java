@@ -19,10 +19,16 @@ public final class Task {
   /** Run-queue link while runnable; wait-queue links while parked in a {@link WaitQueue}. */
   Task next;
   Task prev;
-  /** Innermost cancel status, and the links of this task in that status's task list. */
+  /**
+   * Innermost cancel status, and the links of this task in that status's task list (both null
+   * while not listed: see {@link CancelStatus#list}; the first task's prev is {@link #LIST_HEAD}).
+   */
   CancelStatus scope;
   Task scopeNext;
   Task scopePrev;
+
+  /** The prev link of the first task of a status's list: a listed task's prev is never null. */
+  static final Task LIST_HEAD = new Task(null);
 
   Task(Frame root) {
     this.top = root;
@@ -55,8 +61,7 @@ public final class Task {
 
   /** Makes {@code s} (a child of the current innermost status) the task's innermost status. */
   public void enterScope(CancelStatus s) {
-    scope.removeTask(this);
-    s.addTask(this);
+    s.take(this);
   }
 
   /** The task's name: the one it was started with, else the description of its root coroutine. */
