@@ -27,7 +27,9 @@ fi
 jar=benchmarks/target/benchmarks.jar
 
 if [ "$smoke" -eq 0 ] || [ ! -f "$jar" ]; then
-  mvn -B -q -ntp install -DskipTests
+  # package, not install: the reactor resolves the modules (the processor too), and nothing lands in
+  # the local repository other builds on this machine read
+  mvn -B -q -ntp package -DskipTests
 fi
 
 feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')

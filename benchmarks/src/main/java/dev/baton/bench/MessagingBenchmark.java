@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ForkOptions.PRETOUCH})
 public class MessagingBenchmark {
   static final int HANDOFF = 1_000_000;
   static final int ROUND_TRIPS = 500_000;
@@ -66,7 +66,7 @@ public class MessagingBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(HANDOFF)
-  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ONE_CARRIER})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ForkOptions.PRETOUCH, ONE_CARRIER})
   public long handoffVt1() throws InterruptedException {
     return VirtualThreadWorkloads.handoff(HANDOFF, 0);
   }
@@ -105,7 +105,7 @@ public class MessagingBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(ROUND_TRIPS)
-  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ONE_CARRIER})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ForkOptions.PRETOUCH, ONE_CARRIER})
   public long roundTripVt1() throws InterruptedException {
     return VirtualThreadWorkloads.roundTrip(ROUND_TRIPS);
   }
@@ -144,7 +144,7 @@ public class MessagingBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(PRODUCERS * EACH)
-  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ONE_CARRIER})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ForkOptions.PRETOUCH, ONE_CARRIER})
   public long fanInVt1() throws InterruptedException {
     return VirtualThreadWorkloads.fanIn(PRODUCERS, EACH, FAN_IN_BUFFER);
   }

@@ -292,7 +292,11 @@ public final class Report {
         .append("  shutdown does; the JMH figure also includes polling `Thread.getState()` until all are parked,\n")
         .append("  as threads have no \"wait all blocked\"); the floor takes each task off the wait queue and\n")
         .append("  resumes it once. The JMH row times the whole cycle; the probe row only cancel → joined.\n")
-        .append("- No variant uses more than one thread except VT (default scheduler).\n");
+        .append("- No variant uses more than one thread except VT (default scheduler).\n")
+        .append("- Every JMH fork pre-touches its heap (`-XX:+AlwaysPreTouch`): on a VM that maps memory lazily,\n")
+        .append("  the first touch of a heap page can cost microseconds, which would land on whichever iteration\n")
+        .append("  first grows into new memory. What each variant's memory costs is in the probe table (fresh\n")
+        .append("  JVMs, no pre-touching).\n");
 
     sb.append("\n## Reproduce\n\n")
         .append("```\nbenchmarks/run-suite.sh                 # the whole suite, a few minutes; writes docs/performance.md\n")

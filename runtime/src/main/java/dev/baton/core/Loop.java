@@ -231,7 +231,9 @@ public abstract class Loop {
           continue;
         }
         if (v == Operation.PARKED) {
-          task.top = frame;
+          if (task.top != frame) {
+            task.top = frame;
+          }
           return;
         }
         value = v;
