@@ -27,11 +27,12 @@ public final class WaitQueue {
 
   /** Appends {@code t}, which is in no queue (so its links are null). */
   public void add(Task t) {
-    t.prev = tail;
-    if (tail == null) {
+    Task last = tail;
+    if (last == null) {
       head = t;
     } else {
-      tail.next = t;
+      t.prev = last;
+      last.next = t;
     }
     tail = t;
   }
