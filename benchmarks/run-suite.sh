@@ -91,6 +91,7 @@ if [ "$smoke" -eq 1 ]; then
   rows=$(grep -c '^| (' "$out/performance.md" || true)
   echo "smoke: wrote $out/performance.md ($rows rows)"
 else
-  "$JAVA" -cp "$jar" dev.baton.bench.Report "$out/jmh.csv" "$out/probes.txt" "$out/env.txt" "$out/jmh.log" > docs/performance.md
+  "$JAVA" -cp "$jar" dev.baton.bench.Report "$out/jmh.csv" "$out/probes.txt" "$out/env.txt" "$out/jmh.log" \
+    benchmarks/performance-notes.md > docs/performance.md
   echo "wrote docs/performance.md"
 fi

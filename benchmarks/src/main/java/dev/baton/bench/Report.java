@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Turns a JMH CSV result, the probes' lines ({@link MemoryProbe}) and a few environment lines into
  * {@code docs/performance.md}:
- * {@code java -cp benchmarks.jar dev.baton.bench.Report jmh.csv probes.txt env.txt [jmh.log] > docs/performance.md}.
+ * {@code java -cp benchmarks.jar dev.baton.bench.Report jmh.csv probes.txt env.txt [jmh.log [notes.md]] > docs/performance.md}.
  * Benchmarks are grouped by workload (the method name up to the implementation suffix). With the
  * JMH log, the main table shows the median of the measured iterations with their range (robust on
  * a small, shared machine) and JMH's mean ± error in a second table; ratios (to the floor — the
@@ -70,6 +70,13 @@ public final class Report {
       rows = withMedians(rows, spreads);
     }
     System.out.print(render(rows, probes, env, spreads.isEmpty() ? null : spreads));
+    // The closing notes (what stays above the goal, the profile, what was tried): written by hand,
+    // kept in benchmarks/performance-notes.md, appended as they are.
+    List<String> notes = lines(args, 4);
+    if (!notes.isEmpty()) {
+      System.out.println();
+      notes.forEach(System.out::println);
+    }
   }
 
   private static List<String> lines(String[] args, int i) throws IOException {

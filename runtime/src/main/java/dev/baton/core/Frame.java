@@ -13,7 +13,8 @@ package dev.baton.core;
  *   <li>a {@code Frame}: the caller, while the frame runs or is suspended;</li>
  *   <li>a {@link Task.Parent}: the frame is the root of a task, which the parent hears from when
  *       the frame finishes;</li>
- *   <li>{@link #FINISHED}: the frame has finished;</li>
+ *   <li>once the frame has finished: its result, or {@link #FINISHED} if that is null or the frame
+ *       failed (either way never null again, so a finished frame is never taken for a new one);</li>
  *   <li>during the return from {@link #$step}, after {@link #$finish} / {@link #$finishAwaiting}:
  *       the result, or the awaitable of a tail call (the loop keeps the caller in a local).</li>
  * </ul>
@@ -23,7 +24,7 @@ public abstract class Frame {
   static final Object DONE = new Marker("DONE");
   /** What {@link #$step} returns after {@link #$finishAwaiting}: the awaitable is in {@link #link}. */
   static final Object TAIL = new Marker("TAIL");
-  /** The link of a finished frame. */
+  /** The link of a finished frame whose result is null, or that failed. */
   static final Object FINISHED = new Marker("FINISHED");
 
   /** See the class comment. Package-private: invisible to subclasses outside the core. */

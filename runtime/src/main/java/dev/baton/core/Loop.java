@@ -164,14 +164,20 @@ public abstract class Loop {
       try {
         r = frame.$step(value, error);
       } catch (Throwable t) {
+        frame.link = Frame.FINISHED;
         r = RETURN;
         value = null;
         error = t;
       }
       if (r == Frame.DONE) {
+        // The result stays in the finished frame's link (so that it is never new again); only a
+        // null result needs the marker.
         r = RETURN;
         value = frame.link;
         error = null;
+        if (value == null) {
+          frame.link = Frame.FINISHED;
+        }
       } else if (r == Frame.TAIL) {
         // The frame has finished; what it awaits in tail position takes its place.
         r = frame.link;
@@ -200,7 +206,6 @@ public abstract class Loop {
       }
       if (r == RETURN) {
         // The frame has finished with (value, error): back to its caller, without recursion.
-        frame.link = Frame.FINISHED;
         if (caller instanceof Frame) {
           frame = (Frame) caller;
           caller = frame.link;
