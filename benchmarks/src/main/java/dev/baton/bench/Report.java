@@ -308,11 +308,14 @@ public final class Report {
     sb.append("\n## Reproduce\n\n")
         .append("```\nbenchmarks/run-suite.sh                 # the whole suite, a few minutes; writes docs/performance.md\n")
         .append("benchmarks/run-suite.sh -wi 1 -i 2      # extra arguments go to JMH\n")
-        .append("JAVA=/path/to/bin/java benchmarks/run-suite.sh   # another JDK (VT needs 21+)\n```\n\n")
+        .append("JAVA=/path/to/bin/java benchmarks/run-suite.sh   # another JDK (VT needs 21+)\n")
+        .append("REPORT=docs/performance-jdk17.md JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java benchmarks/run-suite.sh\n```\n\n")
         .append("The suite uses `/usr/lib/jvm/temurin-25-jdk-amd64` when it exists (for the VT columns), else\n")
         .append("`java` from the PATH. One probe by hand: `java -cp benchmarks/target/benchmarks.jar\n")
         .append("dev.baton.bench.MemoryProbe blocked Kotlin` (probes: spawn, sleepers, storm, blocked;\n")
-        .append("variants: Baton, Floor, Kotlin, Vt).\n");
+        .append("variants: Baton, Floor, Kotlin, Vt). Baton against the floors in one JVM, alternating, for\n")
+        .append("working on a busy machine: `java -Xms2g -Xmx4g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar\n")
+        .append("dev.baton.bench.Compare handoff` (also roundTrip, fanIn, spawn, sleepers, deep, storm).\n");
     return sb.toString();
   }
 
