@@ -183,11 +183,9 @@ public abstract class Loop {
         r = frame.link;
         frame.link = Frame.FINISHED;
         if (r instanceof Frame && ((Frame) r).isNew()) {
-          Frame callee = (Frame) r;
-          callee.link = caller;
-          frame = callee;
-          value = null;
-          error = null;
+          frame = (Frame) r; // a tail call: the callee takes the finished frame's place
+          frame.link = caller;
+          value = error = null;
           continue;
         }
         if (r instanceof Operation) {
