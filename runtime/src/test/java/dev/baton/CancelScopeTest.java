@@ -614,6 +614,20 @@ class CancelScopeTest extends RuntimeTest {
   }
 
   @Test
+  void aDeadlineThatWakesNoTaskLeavesTheLoopWaitingForTheNextTimer() {
+    // the outer deadline fires while the only task sleeps in a shielded scope: nothing becomes
+    // runnable, and the loop must go back to waiting (for the sleep), not run an empty batch
+    runVirtual(co(
+        cancelScope(() -> Baton.moveOnAfter(1), outer -> block(
+            save(0, outer),
+            cancelScope(() -> Baton.openCancelScope(true), inner -> sleepStep(2)),
+            run(() -> assertEquals(2.0, currentTime())))),
+        run(() -> order.finish(1))));
+    assertTrue(scopes[0].cancelCalled());
+    assertFalse(scopes[0].cancelledCaught());
+  }
+
+  @Test
   void shieldHidesOuterDeadlinesFromTheEffectiveDeadline() {
     // anyio test_taskgroups.py::test_shielded_deadline
     runVirtual(co(cancelScope(() -> Baton.moveOnAfter(10), a -> cancelScope(() -> Baton.openCancelScope(true),

@@ -27,7 +27,10 @@ public abstract class Loop {
   private Task runTail;
   /** Tasks waiting in {@code waitAllTasksBlocked()}. */
   private final WaitQueue idleWaiters = new WaitQueue();
-  /** The task whose frames are running now. */
+  /**
+   * The task whose frames are running now. Cleared after each batch rather than after each task:
+   * nothing runs between two tasks of a batch, and timers fire between batches, with no task current.
+   */
   private Task current;
 
   protected Loop() {}
@@ -46,7 +49,7 @@ public abstract class Loop {
     return CURRENT.get();
   }
 
-  /** The task whose frames are running now, or null between tasks. */
+  /** The task whose frames are running now; null outside tasks. */
   public final Task currentTask() {
     return current;
   }
@@ -76,9 +79,7 @@ public abstract class Loop {
 
   /** Runs the loop on the calling thread until {@code main} has finished. */
   public final void run(Task main) {
-    if (CURRENT.get() != null) {
-      throw new IllegalStateException("Baton.run() cannot be called from inside a running loop; await the coroutine instead");
-    }
+    checkNoLoopRunning();
     CURRENT.set(this);
     try {
       runUntilFinished(main);
@@ -102,7 +103,6 @@ public abstract class Loop {
    * <p>A batch is the tasks runnable when it starts, in FIFO order; tasks made runnable meanwhile
    * wait for the next batch, after the timers are checked. With no timer pending, a batch goes on
    * until the queue is empty (or a timer is armed), which saves a clock read per batch.
-   *
    */
   private void runUntilFinished(Task main) {
     while (!main.finished()) {
@@ -117,6 +117,9 @@ public abstract class Loop {
       }
       if (!timers.isEmpty()) {
         fireTimers();
+      }
+      if (runHead == null) {
+        continue; // the timers woke no task (a deadline whose scope has nothing parked, say)
       }
       Task last = timers.isEmpty() ? null : runTail;
       Task task;
