@@ -3,6 +3,7 @@
 #   benchmarks/run-suite.sh                       # JMH with the suite's settings, then the probes
 #   benchmarks/run-suite.sh -wi 1 -i 2            # extra arguments go to JMH (a quicker run)
 #   JAVA=/path/to/bin/java benchmarks/run-suite.sh   # another JDK (virtual threads need 21+)
+#   REPORT=docs/performance-jdk17.md JAVA=... benchmarks/run-suite.sh   # the report elsewhere
 #   benchmarks/run-suite.sh --smoke               # CI: every benchmark and probe once, tiny sizes, no
 #                                                 # timing checked; uses the built jar, writes only
 #                                                 # benchmarks/target/smoke/performance.md
@@ -17,6 +18,14 @@ if [ "${1:-}" = "--smoke" ]; then
   shift
 fi
 
+command="benchmarks/run-suite.sh"
+if [ -n "${JAVA:-}" ]; then
+  command="JAVA=$JAVA $command"
+fi
+report=${REPORT:-docs/performance.md}
+if [ "$report" != docs/performance.md ]; then
+  command="REPORT=$report $command"
+fi
 if [ -z "${JAVA:-}" ]; then
   if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
     JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
@@ -27,7 +36,9 @@ fi
 jar=benchmarks/target/benchmarks.jar
 
 if [ "$smoke" -eq 0 ] || [ ! -f "$jar" ]; then
-  mvn -B -q -ntp install -DskipTests
+  # package, not install: the reactor resolves the modules (the processor too), and nothing lands in
+  # the local repository other builds on this machine read
+  mvn -B -q -ntp package -DskipTests
 fi
 
 feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')
@@ -78,9 +89,9 @@ fi
   echo "Kotlin $(sed -n 's:.*<kotlin.version>\(.*\)</kotlin.version>.*:\1:p' benchmarks/pom.xml), kotlinx-coroutines $(sed -n 's:.*<kotlinx-coroutines.version>\(.*\)</kotlinx-coroutines.version>.*:\1:p' benchmarks/pom.xml), JMH $(sed -n 's:.*<jmh.version>\(.*\)</jmh.version>.*:\1:p' pom.xml)"
   echo "Date: $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   if [ "$smoke" -eq 1 ]; then
-    echo "Command: \`benchmarks/run-suite.sh --smoke${*:+ $*}\` (tiny sizes, one iteration: NOT a measurement)"
+    echo "Command: \`$command --smoke${*:+ $*}\` (tiny sizes, one iteration: NOT a measurement)"
   else
-    echo "Command: \`benchmarks/run-suite.sh${*:+ $*}\`"
+    echo "Command: \`$command${*:+ $*}\`"
   fi
 } > "$out/env.txt"
 
@@ -89,6 +100,7 @@ if [ "$smoke" -eq 1 ]; then
   rows=$(grep -c '^| (' "$out/performance.md" || true)
   echo "smoke: wrote $out/performance.md ($rows rows)"
 else
-  "$JAVA" -cp "$jar" dev.baton.bench.Report "$out/jmh.csv" "$out/probes.txt" "$out/env.txt" "$out/jmh.log" > docs/performance.md
-  echo "wrote docs/performance.md"
+  "$JAVA" -cp "$jar" dev.baton.bench.Report "$out/jmh.csv" "$out/probes.txt" "$out/env.txt" "$out/jmh.log" \
+    benchmarks/performance-notes.md > "$report"
+  echo "wrote $report"
 fi

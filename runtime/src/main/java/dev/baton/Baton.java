@@ -1,6 +1,8 @@
 package dev.baton;
 
 import dev.baton.annotations.Await;
+import dev.baton.core.CancelStatus;
+import dev.baton.core.Task;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,11 +14,6 @@ import java.util.Objects;
  * point): {@link #sleep}, {@link #checkpoint()}. Every synchronous one never is.
  */
 public final class Baton {
-  private static final Checkpoint CHECKPOINT = new Checkpoint();
-  private static final ShieldedCheckpoint SHIELDED_CHECKPOINT = new ShieldedCheckpoint();
-  private static final IfCancelled IF_CANCELLED = new IfCancelled();
-  private static final WaitAllBlocked WAIT_ALL_BLOCKED = new WaitAllBlocked();
-
   private Baton() {}
 
   // ---------------------------------------------------------------------------------------------
@@ -67,7 +64,7 @@ public final class Baton {
       throw new IllegalArgumentException("seconds must be non-negative: " + seconds);
     }
     if (seconds == 0) {
-      return CHECKPOINT;
+      return Checkpoints.CHECKPOINT;
     }
     return new Sleep(seconds, false);
   }
@@ -96,17 +93,17 @@ public final class Baton {
 
   /** A full checkpoint: let other tasks run, then throw {@link Cancelled} if this task is cancelled. */
   public static Awaitable<Void> checkpoint() {
-    return CHECKPOINT;
+    return Checkpoints.CHECKPOINT;
   }
 
   /** Low level: a schedule point that never throws {@link Cancelled}. */
   public static Awaitable<Void> cancelShieldedCheckpoint() {
-    return SHIELDED_CHECKPOINT;
+    return Checkpoints.SHIELDED_CHECKPOINT;
   }
 
   /** Low level: throw {@link Cancelled} if this task is cancelled, without yielding. */
   public static Awaitable<Void> checkpointIfCancelled() {
-    return IF_CANCELLED;
+    return Checkpoints.IF_CANCELLED;
   }
 
   /**
@@ -114,7 +111,7 @@ public final class Baton {
    * (every other task is blocked or sleeping). A checkpoint.
    */
   public static Awaitable<Void> waitAllTasksBlocked() {
-    return WAIT_ALL_BLOCKED;
+    return Checkpoints.WAIT_ALL_BLOCKED;
   }
 
   /** The loop clock in seconds. Only inside a running loop. */
@@ -129,7 +126,8 @@ public final class Baton {
   public static double currentEffectiveDeadline() {
     Task t = Runner.current().currentTask("currentEffectiveDeadline()");
     double d = Double.POSITIVE_INFINITY;
-    for (CancelScope s = t.scope; s != null; s = s.parent) {
+    for (CancelStatus status = t.scope(); status != null; status = status.parent()) {
+      CancelScope s = CancelScope.of(status);
       if (s.cancelCalled()) {
         return Double.NEGATIVE_INFINITY;
       }
@@ -244,159 +242,5 @@ public final class Baton {
   /** A rendezvous stream (buffer 0), anyio's default. */
   public static <T> MemoryObjectStream<T> createMemoryObjectStream() {
     return createMemoryObjectStream(0);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // The runtime's own awaitables
-
-  /** An already-finished coroutine. */
-  static final class Done<T> extends Coroutine<T> {
-    private final T value;
-
-    Done(T value) {
-      this.value = value;
-    }
-
-    @Override
-    protected Object $step(Object $value, Throwable $error) {
-      return $complete(value);
-    }
-
-    @Override
-    String describe() {
-      return "done(" + value + ")";
-    }
-  }
-
-  /** A value available at once, not a checkpoint (used by synchronous resource exits). */
-  static final class Ready<T> extends Operation<T> {
-    private final T value;
-
-    Ready(T value) {
-      this.value = value;
-    }
-
-    @Override
-    Object begin(Task task, Runner runner) {
-      return value;
-    }
-
-    @Override
-    public String toString() {
-      return "a ready value";
-    }
-  }
-
-  private static final class Checkpoint extends Operation<Void> {
-    @Override
-    Object begin(Task task, Runner runner) {
-      return runner.checkpoint(task);
-    }
-
-    @Override
-    public String toString() {
-      return "checkpoint()";
-    }
-  }
-
-  private static final class ShieldedCheckpoint extends Operation<Void> {
-    @Override
-    Object begin(Task task, Runner runner) {
-      return runner.yieldWith(task, null);
-    }
-
-    @Override
-    public String toString() {
-      return "cancelShieldedCheckpoint()";
-    }
-  }
-
-  private static final class IfCancelled extends Operation<Void> {
-    @Override
-    Object begin(Task task, Runner runner) {
-      if (task.isEffectivelyCancelled()) {
-        throw runner.newCancelled(task);
-      }
-      return null;
-    }
-
-    @Override
-    public String toString() {
-      return "checkpointIfCancelled()";
-    }
-  }
-
-  private static final class WaitAllBlocked extends Operation<Void> {
-    @Override
-    Object begin(Task task, Runner runner) {
-      return runner.waitAllTasksBlocked(task, this);
-    }
-
-    @Override
-    boolean abort(Task task, Runner runner) {
-      runner.removeIdleWaiter(task);
-      return true;
-    }
-
-    @Override
-    public String toString() {
-      return "waitAllTasksBlocked()";
-    }
-  }
-
-  /** sleep / sleepUntil: the operation is its own timer entry. */
-  private static final class Sleep extends Operation<Void> {
-    private final double time;
-    private final boolean absolute;
-
-    Sleep(double time, boolean absolute) {
-      this.time = time;
-      this.absolute = absolute;
-    }
-
-    @Override
-    Object begin(Task task, Runner runner) {
-      double deadline = absolute ? time : runner.now() + time;
-      if (deadline <= runner.now()) {
-        return runner.checkpoint(task);
-      }
-      SleepTimer timer = new SleepTimer(task, this);
-      timer.deadline = deadline;
-      if (deadline < Double.POSITIVE_INFINITY) {
-        runner.addTimer(timer);
-      }
-      task.resumeValue = timer;
-      return runner.park(task, this);
-    }
-
-    @Override
-    boolean abort(Task task, Runner runner) {
-      SleepTimer timer = (SleepTimer) task.resumeValue;
-      task.resumeValue = null;
-      runner.removeTimer(timer);
-      return true;
-    }
-
-    @Override
-    public String toString() {
-      return absolute && time == Double.POSITIVE_INFINITY ? "sleepForever()" : "sleep";
-    }
-  }
-
-  private static final class SleepTimer extends TimerEntry {
-    private final Task task;
-    private final Sleep sleep;
-
-    SleepTimer(Task task, Sleep sleep) {
-      this.task = task;
-      this.sleep = sleep;
-    }
-
-    @Override
-    void fire(Runner runner) {
-      if (task.waitingOn == sleep) {
-        runner.reschedule(task, null, null);
-      }
-    }
   }
 }

@@ -1,7 +1,11 @@
 package dev.baton;
 
+import dev.baton.core.CancelStatus;
+import dev.baton.core.Loop;
+import dev.baton.core.Resource;
+import dev.baton.core.Task;
+import dev.baton.core.Timer;
 import dev.baton.lowlevel.AsyncCloseable;
-import java.util.List;
 
 /**
  * A region of code that can be cancelled as a unit (trio's and anyio's {@code CancelScope}).
@@ -24,7 +28,7 @@ import java.util.List;
  * <p>{@link #cancel()} may be called from any task of the loop, before, during or after the block;
  * it is synchronous, idempotent and never a checkpoint.
  */
-public final class CancelScope extends TimerEntry implements AutoCloseable, AsyncCloseable {
+public final class CancelScope extends Resource implements AutoCloseable, AsyncCloseable {
   static final byte ROOT = 0;
   static final byte PLAIN = 1;
   static final byte FAIL = 2;
@@ -33,29 +37,24 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
 
   final Runner runner;
   private final byte kind;
-  CancelScope parent;
-  private CancelScope firstChild;
-  private CancelScope prevSibling;
-  private CancelScope nextSibling;
-  private Task firstTask;
-  private Task lastTask;
+  /** The scope's node in the core's cancellation tree. */
+  final Status status;
   /** The task that entered the scope and must exit it (null for root, group-owned and start scopes). */
   private Task owner;
-  private boolean cancelCalled;
   private boolean cancelledCaught;
-  private boolean shield;
-  private boolean active;
   private boolean deadlineCaused;
+  private double deadline = Double.POSITIVE_INFINITY;
+  /** The timer of a finite deadline (made when first needed). */
+  private Deadline timer;
 
-  private CancelScope(Runner runner, byte kind) {
+  private CancelScope(Runner runner, byte kind, CancelStatus parent, boolean shield) {
     this.runner = runner;
     this.kind = kind;
+    this.status = parent == null ? new Status(runner) : new Status(parent, shield);
   }
 
   static CancelScope root(Runner runner) {
-    CancelScope s = new CancelScope(runner, ROOT);
-    s.active = true;
-    return s;
+    return new CancelScope(runner, ROOT, null, false);
   }
 
   /** Creates a scope under the task's innermost scope and makes it the task's innermost scope. */
@@ -63,22 +62,21 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
     if (Double.isNaN(deadline)) {
       throw new IllegalArgumentException("deadline must not be NaN");
     }
-    CancelScope s = new CancelScope(runner, kind);
-    s.shield = shield;
+    CancelScope s = new CancelScope(runner, kind, task.scope(), shield);
     s.owner = task;
-    s.active = true;
-    task.scope.addChild(s);
-    task.enterScope(s);
+    task.enterScope(s.status);
     s.armDeadline(deadline);
     return s;
   }
 
   /** A scope that owns no task's stack position: the parent of a child started with start(). */
-  static CancelScope detached(Runner runner, CancelScope parent, byte kind) {
-    CancelScope s = new CancelScope(runner, kind);
-    s.active = true;
-    parent.addChild(s);
-    return s;
+  static CancelScope detached(Runner runner, CancelStatus parent, byte kind) {
+    return new CancelScope(runner, kind, parent, false);
+  }
+
+  /** The scope a status belongs to. */
+  static CancelScope of(CancelStatus status) {
+    return ((Status) status).scope();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -99,10 +97,10 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
    * not make it true (trio): the scope no longer exists to be cancelled.
    */
   public boolean cancelCalled() {
-    if (!cancelCalled && active && deadline <= runner.now()) {
+    if (!status.cancelCalled() && status.attached() && deadline <= runner.now()) {
       cancel(true);
     }
-    return cancelCalled;
+    return status.cancelCalled();
   }
 
   /** Whether this scope caught (swallowed) a cancellation it was responsible for. */
@@ -120,12 +118,12 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
     if (Double.isNaN(deadline)) {
       throw new IllegalArgumentException("deadline must not be NaN");
     }
-    runner.removeTimer(this);
+    disarm();
     armDeadline(deadline);
   }
 
   public boolean shield() {
-    return shield;
+    return status.shield();
   }
 
   /**
@@ -133,14 +131,7 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
    * an enclosing cancellation reaches blocked tasks at once).
    */
   public void setShield(boolean shield) {
-    if (this.shield == shield) {
-      return;
-    }
-    this.shield = shield;
-    runner.cancelEpoch++;
-    if (!shield && active && effectivelyCancelled(this)) {
-      deliver();
-    }
+    status.setShield(shield);
   }
 
   /**
@@ -152,10 +143,10 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
     if (kind == GROUP) {
       throw new IllegalStateException("the cancel scope of a task group is exited by the task group itself");
     }
-    if (!active) {
+    if (!status.attached()) {
       return;
     }
-    Task t = runner.current;
+    Task t = runner.currentTask();
     if (t != owner) {
       throw new IllegalStateException("a cancel scope must be exited by the task that entered it (" + owner + "), not " + t);
     }
@@ -163,15 +154,26 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
   }
 
   @Override
-  public Awaitable<Throwable> $aexit(Throwable pending) {
-    return new Baton.Ready<>($exit(pending));
+  public String toString() {
+    return "CancelScope[" + describe() + (status.cancelCalled() ? ", cancelled" : "") + (shield() ? ", shielded" : "")
+        + (deadline < Double.POSITIVE_INFINITY ? ", deadline=" + deadline : "") + (status.attached() ? "" : ", exited") + "]";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The protocol's exits (generated code reaches them through AsyncFrame)
+
+  /** {@code try (@Await CancelScope s = ...)}: the synchronous exit, as a value at once (not a checkpoint). */
+  @Override
+  protected Object exitAsync(Throwable pending) {
+    return new Checkpoints.Ready<>(exitSync(pending));
   }
 
   /**
-   * Low level, for generated code: exits the scope at the end of {@code try (CancelScope s = ...)}
-   * whose body ended with {@code pending} (null if normally), and returns what propagates: null if
-   * this scope caught its own cancellation, a {@link DeadlineExceededException} from a fail scope
-   * that timed out, else {@code pending}.
+   * Exits the scope at the end of {@code try (CancelScope s = ...)} whose body ended with
+   * {@code pending} (null if normally), and returns what propagates: null if this scope caught its
+   * own cancellation, a {@link DeadlineExceededException} from a fail scope that timed out, else
+   * {@code pending}. A failure suppressed on the caught {@link Cancelled} is not lost: it
+   * propagates instead of null, or suppressed on the {@code DeadlineExceededException}.
    *
    * <p>A {@link Cancelled} that arrives inside an {@link ExceptionGroup} (at any depth) is caught
    * by the same rule (trio and anyio split cancellations off groups): when this scope catches, the
@@ -179,7 +181,8 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
    * group of what is left propagates (with the original's message, cause and stack trace). A group
    * without cancellations propagates unchanged and does not set {@link #cancelledCaught()}.
    */
-  public Throwable $exit(Throwable pending) {
+  @Override
+  protected Throwable exitSync(Throwable pending) {
     close();
     if (pending instanceof Cancelled) {
       return filter((Cancelled) pending);
@@ -190,48 +193,37 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
     return pending;
   }
 
-  @Override
-  public String toString() {
-    return "CancelScope[" + describe() + (cancelCalled ? ", cancelled" : "") + (shield ? ", shielded" : "")
-        + (deadline < Double.POSITIVE_INFINITY ? ", deadline=" + deadline : "") + (active ? "" : ", exited") + "]";
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Exit and the catching rule
 
   void exit(Task t) {
-    if (t.scope != this) {
-      throw new IllegalStateException("cancel scope stack corrupted: attempted to exit " + describe()
-          + " while " + t.scope.describe() + " inside it is still open; exit scopes innermost first");
-    }
-    removeTask(t);
-    parent.addTask(t);
-    detach();
+    status.exit(t);
+    disarm();
   }
 
   /** Leaves the tree; the parent link is kept for the catching rule. */
   void detach() {
-    active = false;
-    runner.removeTimer(this);
-    parent.removeChild(this);
+    status.detach();
+    disarm();
   }
 
   /**
    * The catching rule (trio): on exit with {@code c}, this scope catches it iff it is cancelled and
    * no cancellation of an enclosing scope is visible to it. Returns what propagates: null if caught
-   * (or {@link DeadlineExceededException} for a fail scope whose deadline caused it), else {@code c}.
+   * (or {@link DeadlineExceededException} for a fail scope whose deadline caused it, or the failures
+   * suppressed on {@code c}; see {@link #caughtOutcome}), else {@code c}.
    */
   Throwable filter(Cancelled c) {
-    if (!catchesCancellation()) {
+    if (!status.catchesCancellation()) {
       return c;
     }
     cancelledCaught = true;
-    return caughtOutcome();
+    return caughtOutcome(Cancelled.failuresIn(c));
   }
 
-  /** The catching rule applied to the cancellations inside a group; see {@link #$exit}. */
+  /** The catching rule applied to the cancellations inside a group; see {@link #exitSync}. */
   Throwable filterGroup(ExceptionGroup g) {
-    if (!catchesCancellation()) {
+    if (!status.catchesCancellation()) {
       return g;
     }
     Throwable rest = ExceptionGroup.withoutCancelled(g);
@@ -239,103 +231,62 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
       return g;
     }
     cancelledCaught = true;
-    return rest == null ? caughtOutcome() : rest;
+    return rest == null ? caughtOutcome(null) : rest;
   }
 
-  /** This scope is cancelled and no cancellation of an enclosing scope is visible to it. */
-  private boolean catchesCancellation() {
-    boolean outerVisible = !shield && parent != null && effectivelyCancelled(parent);
-    return cancelCalled && !outerVisible;
-  }
-
-  /** What propagates once this scope caught a cancellation and nothing else is left. */
-  private Throwable caughtOutcome() {
+  /**
+   * What propagates once this scope caught a cancellation: for a fail scope whose deadline caused
+   * it, {@link DeadlineExceededException} (with {@code failures} suppressed on it); else
+   * {@code failures}, what failed while the cancellation propagated (null if nothing did).
+   */
+  private Throwable caughtOutcome(Throwable failures) {
     if (kind == FAIL && deadlineCaused) {
-      return new DeadlineExceededException("deadline exceeded: the failAfter/failAt scope timed out at " + deadline);
+      DeadlineExceededException e =
+          new DeadlineExceededException("deadline exceeded: the failAfter/failAt scope timed out at " + deadline);
+      if (failures != null) {
+        e.addSuppressed(failures);
+      }
+      return e;
     }
-    return null;
+    return failures;
   }
 
   /** Moves this (detached, e.g. start()) scope under a new parent, keeping its subtree. */
   void reparent(CancelScope newParent) {
-    parent.removeChild(this);
-    newParent.addChild(this);
-    runner.cancelEpoch++;
-    if (effectivelyCancelled(this)) {
-      deliver();
-    }
+    status.reparent(newParent.status);
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Cancellation plumbing
-
-  static boolean effectivelyCancelled(CancelScope s) {
-    for (; s != null; s = s.parent) {
-      if (s.cancelCalled) {
-        return true;
-      }
-      if (s.shield) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /** The scope whose cancellation is visible from {@code s}, for messages. */
-  static CancelScope cancelledScope(CancelScope s) {
-    for (; s != null; s = s.parent) {
-      if (s.cancelCalled) {
-        return s;
-      }
-      if (s.shield) {
-        return null;
-      }
-    }
-    return null;
-  }
+  // Cancellation and deadlines
 
   private void cancel(boolean byDeadline) {
-    if (cancelCalled) {
+    if (status.cancelCalled()) {
       return;
     }
-    cancelCalled = true;
     deadlineCaused = byDeadline;
-    runner.cancelEpoch++;
-    runner.removeTimer(this);
-    if (active) {
-      deliver();
-    }
-  }
-
-  /** Aborts the waits of every task blocked in this scope's subtree, stopping at shields. */
-  private void deliver() {
-    for (Task t = firstTask; t != null; ) {
-      Task next = t.scopeNext;
-      runner.tryCancel(t);
-      t = next;
-    }
-    for (CancelScope c = firstChild; c != null; c = c.nextSibling) {
-      if (!c.shield) {
-        c.deliver();
-      }
-    }
+    disarm();
+    status.cancel();
   }
 
   private void armDeadline(double d) {
     this.deadline = d;
-    if (cancelCalled || !active || d == Double.POSITIVE_INFINITY) {
+    if (status.cancelCalled() || !status.attached() || d == Double.POSITIVE_INFINITY) {
       return;
     }
     if (d <= runner.now()) {
       cancel(true);
     } else {
-      runner.addTimer(this);
+      if (timer == null) {
+        timer = new Deadline();
+      }
+      runner.addTimer(timer, d);
     }
   }
 
-  @Override
-  void fire(Runner r) {
-    cancel(true);
+  private void disarm() {
+    if (timer != null) {
+      runner.removeTimer(timer);
+    }
   }
 
   String describe() {
@@ -353,68 +304,48 @@ public final class CancelScope extends TimerEntry implements AutoCloseable, Asyn
     }
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Intrusive lists: tasks whose innermost scope this is, and child scopes
-
-  void addTask(Task t) {
-    t.scope = this;
-    t.cancelCache = -1;
-    t.scopeNext = null;
-    t.scopePrev = lastTask;
-    if (lastTask == null) {
-      firstTask = t;
-    } else {
-      lastTask.scopeNext = t;
+  /** The scope's node in the core's cancellation tree: its cancellations are {@link Cancelled} from this scope. */
+  final class Status extends CancelStatus {
+    Status(Runner runner) {
+      super(runner);
     }
-    lastTask = t;
+
+    Status(CancelStatus parent, boolean shield) {
+      super(parent, shield);
+    }
+
+    CancelScope scope() {
+      return CancelScope.this;
+    }
+
+    @Override
+    protected Error newCancelled() {
+      // the message (which describes the scope) is built only if someone reads it: a storm of
+      // cancellations must not format one string per task
+      return new Cancelled(CancelScope.this);
+    }
+
+    @Override
+    protected String describe() {
+      return CancelScope.this.describe();
+    }
   }
 
-  void removeTask(Task t) {
-    if (t.scopePrev == null) {
-      firstTask = t.scopeNext;
-    } else {
-      t.scopePrev.scopeNext = t.scopeNext;
+  /** The deadline's timer: cancels the scope when it fires. No task awaits it. */
+  private final class Deadline extends Timer {
+    @Override
+    protected void fire(Loop loop) {
+      cancel(true);
     }
-    if (t.scopeNext == null) {
-      lastTask = t.scopePrev;
-    } else {
-      t.scopeNext.scopePrev = t.scopePrev;
-    }
-    t.scopePrev = null;
-    t.scopeNext = null;
-  }
 
-  private void addChild(CancelScope c) {
-    c.parent = this;
-    c.prevSibling = null;
-    c.nextSibling = firstChild;
-    if (firstChild != null) {
-      firstChild.prevSibling = c;
+    @Override
+    protected Object begin(Task task, Loop loop) {
+      throw new AssertionError("a cancel scope's deadline is not awaited");
     }
-    firstChild = c;
-  }
 
-  private void removeChild(CancelScope c) {
-    if (c.prevSibling == null) {
-      if (firstChild == c) {
-        firstChild = c.nextSibling;
-      }
-    } else {
-      c.prevSibling.nextSibling = c.nextSibling;
-    }
-    if (c.nextSibling != null) {
-      c.nextSibling.prevSibling = c.prevSibling;
-    }
-    c.prevSibling = null;
-    c.nextSibling = null;
-  }
-
-  void collectBlocked(List<String> out) {
-    for (Task t = firstTask; t != null; t = t.scopeNext) {
-      out.add(t.describeForDump() + " waiting for " + (t.waitingOn == null ? "nothing (runnable)" : t.waitingOn));
-    }
-    for (CancelScope c = firstChild; c != null; c = c.nextSibling) {
-      c.collectBlocked(out);
+    @Override
+    public String toString() {
+      return "the deadline of " + CancelScope.this;
     }
   }
 }

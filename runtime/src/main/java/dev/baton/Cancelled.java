@@ -10,6 +10,15 @@ package dev.baton;
  *
  * <p>Instances carry no stack trace (they are control flow and can be numerous); the message says
  * which scope caused the cancellation.
+ *
+ * <h2>No failure is lost</h2>
+ * A failure that happens while a cancellation propagates, typically a resource whose
+ * {@code close()} throws at the end of a try-with-resources the cancellation passes through, is
+ * added to the {@code Cancelled} as a suppressed exception (JLS 14.20.3). It does not vanish with
+ * the cancellation: the cancel scope that catches the {@code Cancelled} raises it as it exits
+ * ({@code moveOnAfter} and friends) or suppresses it on the {@link DeadlineExceededException} it
+ * throws ({@code failAfter}), and a task group counts it among its failures, as trio does with an
+ * exception raised while {@code Cancelled} unwinds.
  */
 public final class Cancelled extends Error {
   private static final long serialVersionUID = 1L;
@@ -18,14 +27,35 @@ public final class Cancelled extends Error {
   private final transient CancelScope cause;
 
   public Cancelled(String message) {
-    super(message, null, false, false);
+    super(message, null, true, false);
     this.cause = null;
   }
 
   /** A cancellation caused by {@code cause} (null if unknown); its message is built lazily. */
   Cancelled(CancelScope cause) {
-    super(null, null, false, false);
+    super(null, null, true, false);
     this.cause = cause;
+  }
+
+  /**
+   * The failures suppressed on {@code c} while it propagated, cancellations left out (at any depth):
+   * null if none, else the first, with the others added to it as suppressed (in the order they
+   * happened, as try-with-resources would have them).
+   */
+  static Throwable failuresIn(Cancelled c) {
+    Throwable first = null;
+    for (Throwable s : c.getSuppressed()) {
+      Throwable failure = ExceptionGroup.withoutCancelled(s);
+      if (failure == null) {
+        continue;
+      }
+      if (first == null) {
+        first = failure;
+      } else if (failure != first) {
+        first.addSuppressed(failure);
+      }
+    }
+    return first;
   }
 
   @Override

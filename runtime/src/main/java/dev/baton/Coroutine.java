@@ -24,27 +24,12 @@ package dev.baton;
  * A step that throws finishes the coroutine with that exception. The loop keeps the chain of
  * awaiting coroutines on the heap (each frame points at its caller), so await chains of any depth
  * run in constant Java stack. The helpers for generated code live in
- * {@link dev.baton.lowlevel.AsyncFrame}.
+ * {@code dev.baton.lowlevel.AsyncFrame}; the machinery behind this class ({@code dev.baton.core.Frame})
+ * is internal.
  *
  * @param <T> the type of the coroutine's result
  */
-public abstract class Coroutine<T> implements Awaitable<T> {
-  static final Object DONE = new Sentinel("DONE");
-  static final Object TAIL = new Sentinel("TAIL");
-
-  static final byte NEW = 0;
-  static final byte RUNNING = 1;
-  static final byte TAIL_WAITING = 2;
-  static final byte FINISHED = 3;
-
-  /** The coroutine awaiting this one, or null for a task's root. */
-  Coroutine<?> caller;
-  /** The result between {@code $complete} and the caller's resumption; the tail target of {@code $tail}. */
-  Object result;
-  /** The task's name when this is the root frame of a named task. */
-  String taskName;
-  byte status = NEW;
-
+public abstract class Coroutine<T> extends dev.baton.core.Frame implements Awaitable<T> {
   /** Only generated state machines and the runtime's own coroutines extend this class. */
   protected Coroutine() {}
 
@@ -56,12 +41,12 @@ public abstract class Coroutine<T> implements Awaitable<T> {
    * @param $error the exception the await ended with, to be thrown at the suspension point
    * @return an {@link Awaitable} to suspend on, or the value of {@link #$complete} / {@link #$tail}
    */
+  @Override
   protected abstract Object $step(Object $value, Throwable $error) throws Throwable;
 
   /** Ends the coroutine with {@code value}: {@code return $complete(value);} in {@code $step}. */
   protected final Object $complete(T value) {
-    this.result = value;
-    return DONE;
+    return $finish(value);
   }
 
   /** Ends the coroutine with the outcome of awaiting {@code next}: {@code return $tail(next);}. */
@@ -69,50 +54,6 @@ public abstract class Coroutine<T> implements Awaitable<T> {
     if (next == null) {
       throw new NullPointerException("return of a null awaitable from an @Async method");
     }
-    this.result = next;
-    return TAIL;
-  }
-
-  /**
-   * A short description for task names and dumps: the class name, which for generated code names
-   * the user's method (e.g. {@code p.AsyncFoo$fetch}). An anonymous or local class is described by
-   * the method it is declared in, since its binary name ({@code p.Foo$1}) says little.
-   */
-  String describe() {
-    return describe(getClass());
-  }
-
-  static String describe(Class<?> c) {
-    if (!c.isAnonymousClass() && !c.isLocalClass()) {
-      return c.getName();
-    }
-    String what = c.isAnonymousClass() ? "an anonymous coroutine" : "coroutine " + c.getSimpleName();
-    try {
-      java.lang.reflect.Method m = c.getEnclosingMethod();
-      if (m != null) {
-        return what + " in " + m.getDeclaringClass().getName() + "." + m.getName() + "()";
-      }
-      java.lang.reflect.Constructor<?> k = c.getEnclosingConstructor();
-      if (k != null) {
-        return what + " in a constructor of " + k.getDeclaringClass().getName();
-      }
-    } catch (RuntimeException | LinkageError e) {
-      // reflection unavailable (e.g. a class loader oddity): fall back to the binary name
-    }
-    Class<?> outer = c.getEnclosingClass();
-    return what + " in " + (outer != null ? outer.getName() : c.getName());
-  }
-
-  private static final class Sentinel {
-    private final String name;
-
-    Sentinel(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String toString() {
-      return name;
-    }
+    return $finishAwaiting(next);
   }
 }

@@ -36,11 +36,12 @@ public class ExceptionGroup extends RuntimeException {
   /**
    * {@code t} without the {@link Cancelled} exceptions in it, at any depth of nested groups: null if
    * nothing is left, {@code t} itself if it contains none, else a new group of what is left that keeps
-   * the original's message, cause and stack trace (groups that lost nothing are kept as they are).
+   * the original's message, cause and stack trace (groups that lost nothing are kept as they are). A
+   * {@code Cancelled} leaves behind the failures suppressed on it ({@link Cancelled#failuresIn}).
    */
   static Throwable withoutCancelled(Throwable t) {
     if (t instanceof Cancelled) {
-      return null;
+      return Cancelled.failuresIn((Cancelled) t);
     }
     if (!(t instanceof ExceptionGroup)) {
       return t;

@@ -1,5 +1,8 @@
 package dev.baton;
 
+import dev.baton.core.Loop;
+import dev.baton.core.Resource;
+import dev.baton.core.Task;
 import dev.baton.lowlevel.AsyncCloseable;
 import dev.baton.lowlevel.AsyncIterable;
 import java.util.Iterator;
@@ -17,7 +20,8 @@ import java.util.Iterator;
  *
  * @param <T> the type of the items
  */
-public final class MemoryObjectReceiveStream<T> implements AutoCloseable, AsyncCloseable, Iterable<T>, AsyncIterable<T> {
+public final class MemoryObjectReceiveStream<T> extends Resource
+    implements AutoCloseable, AsyncCloseable, Iterable<T>, AsyncIterable<T> {
   private final StreamState<T> state;
   private final ReceiveOp receive = new ReceiveOp(false);
   private final ReceiveOp next = new ReceiveOp(true);
@@ -32,8 +36,9 @@ public final class MemoryObjectReceiveStream<T> implements AutoCloseable, AsyncC
    * every send handle is closed and the buffer is empty, {@link ClosedResourceException} if this
    * handle is (or gets) closed.
    */
+  @SuppressWarnings("unchecked")
   public Awaitable<T> receive() {
-    return receive;
+    return (Awaitable<T>) (Awaitable<?>) receive;
   }
 
   /**
@@ -45,7 +50,7 @@ public final class MemoryObjectReceiveStream<T> implements AutoCloseable, AsyncC
   public T receiveNowait() {
     checkOpen();
     Object r = state.tryReceive(false);
-    if (r == Operation.PARKED) {
+    if (r == RuntimeOperation.PARKED) {
       throw new WouldBlockException("the stream's buffer is empty and no sender is waiting");
     }
     @SuppressWarnings("unchecked")
@@ -73,16 +78,16 @@ public final class MemoryObjectReceiveStream<T> implements AutoCloseable, AsyncC
     }
     closed = true;
     state.wakeBlockedOn(state.waitingReceivers, this, new ClosedResourceException("the receive handle was closed while receiving"));
-    if (--state.openReceive == 0 && state.runner != null) {
+    if (--state.openReceive == 0 && state.loop != null) {
       state.breakSenders();
     }
   }
 
   /** {@code try (@Await var r = ...)}: closes synchronously (not a checkpoint). */
   @Override
-  public Awaitable<Throwable> $aexit(Throwable pending) {
+  protected Object exitAsync(Throwable pending) {
     close();
-    return new Baton.Ready<>(pending);
+    return new Checkpoints.Ready<>(pending);
   }
 
   public MemoryObjectStreamStatistics statistics() {
@@ -103,9 +108,9 @@ public final class MemoryObjectReceiveStream<T> implements AutoCloseable, AsyncC
         + "inside an @Async method; a plain for loop would block the loop");
   }
 
-  /** One step of async iteration: the next item, or {@link dev.baton.lowlevel.AsyncFrame#END}. */
+  /** One step of async iteration: the next item, or the end marker ({@code AsyncFrame.END}). */
   @Override
-  public Awaitable<Object> $next() {
+  protected Object next() {
     return next;
   }
 
@@ -120,33 +125,40 @@ public final class MemoryObjectReceiveStream<T> implements AutoCloseable, AsyncC
     }
   }
 
-  @SuppressWarnings("rawtypes")
-  private final class ReceiveOp extends Operation implements StreamState.StreamOp {
+  private final class ReceiveOp extends RuntimeOperation<Object> implements StreamState.StreamOp {
     private final boolean iterating;
 
     ReceiveOp(boolean iterating) {
+      super(SITE_RECEIVE);
       this.iterating = iterating;
     }
 
     @Override
-    Object begin(Task task, Runner r) {
-      if (task.isEffectivelyCancelled()) {
-        throw r.newCancelled(task);
+    protected Object begin(Task task, Loop loop) {
+      if (task.cancelled() || closed || state.loop != loop) {
+        if (task.cancelled()) {
+          throw task.newCancelled();
+        }
+        checkOpen();
+        state.bind(loop);
       }
-      checkOpen();
-      state.bind(r);
       Object item = state.tryReceive(iterating);
-      if (item != Operation.PARKED) {
-        return r.yieldWith(task, item);
+      if (item != PARKED) {
+        return loop.yieldWith(task, item);
       }
       state.waitingReceivers.add(task);
-      return r.park(task, this);
+      return loop.park(task, this);
     }
 
     @Override
-    boolean abort(Task task, Runner r) {
+    protected boolean abort(Task task, Loop loop) {
       state.waitingReceivers.remove(task);
       return true;
+    }
+
+    @Override
+    public Object takeItem() {
+      return null;
     }
 
     @Override

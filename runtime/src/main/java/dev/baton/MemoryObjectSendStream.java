@@ -1,5 +1,8 @@
 package dev.baton;
 
+import dev.baton.core.Loop;
+import dev.baton.core.Resource;
+import dev.baton.core.Task;
 import dev.baton.lowlevel.AsyncCloseable;
 
 /**
@@ -12,10 +15,10 @@ import dev.baton.lowlevel.AsyncCloseable;
  *
  * @param <T> the type of the items
  */
-public final class MemoryObjectSendStream<T> implements AutoCloseable, AsyncCloseable {
+public final class MemoryObjectSendStream<T> extends Resource implements AutoCloseable, AsyncCloseable {
   private final StreamState<T> state;
-  /** Reused by {@link #send} while free: a send awaitable is consumed when its await begins. */
-  private final SendOp reusable = new SendOp(null, false);
+  /** Reused by {@link #send} while free (not handed out, not holding a blocked send's item). */
+  private final SendOp reusable = new SendOp();
   private boolean closed;
 
   MemoryObjectSendStream(StreamState<T> state) {
@@ -28,12 +31,9 @@ public final class MemoryObjectSendStream<T> implements AutoCloseable, AsyncClos
    * closed, {@link BrokenResourceException} if every receive handle is closed.
    */
   public Awaitable<Void> send(T item) {
-    SendOp op = reusable;
-    if (op.armed) {
-      return new SendOp(item, true);
-    }
+    SendOp op = reusable.phase == SendOp.FREE ? reusable : new SendOp();
     op.item = item;
-    op.armed = true;
+    op.phase = SendOp.ARMED;
     return op;
   }
 
@@ -70,16 +70,16 @@ public final class MemoryObjectSendStream<T> implements AutoCloseable, AsyncClos
     }
     closed = true;
     state.wakeBlockedOn(state.waitingSenders, this, new ClosedResourceException("the send handle was closed while sending"));
-    if (--state.openSend == 0 && state.runner != null) {
+    if (--state.openSend == 0 && state.loop != null) {
       state.endReceivers();
     }
   }
 
   /** {@code try (@Await var s = ...)}: closes synchronously (not a checkpoint), like anyio's aclose. */
   @Override
-  public Awaitable<Throwable> $aexit(Throwable pending) {
+  protected Object exitAsync(Throwable pending) {
     close();
-    return new Baton.Ready<>(pending);
+    return new Checkpoints.Ready<>(pending);
   }
 
   public MemoryObjectStreamStatistics statistics() {
@@ -101,42 +101,84 @@ public final class MemoryObjectSendStream<T> implements AutoCloseable, AsyncClos
     }
   }
 
-  /** One send; single-use: awaiting the same send awaitable twice throws. */
-  private final class SendOp extends Operation<Void> implements StreamState.StreamOp {
-    private T item;
-    private boolean armed;
+  /**
+   * One send: handed out by {@link #send} (ARMED), consumed when its await begins; while the sender
+   * is blocked (PARKED) it holds the item, until a receiver takes it, the send is aborted or the
+   * handle closes. Awaiting the same send awaitable twice throws.
+   */
+  private final class SendOp extends RuntimeOperation<Void> implements StreamState.StreamOp {
+    static final byte FREE = 0;
+    static final byte ARMED = 1;
+    static final byte PARKED = 2;
 
-    SendOp(T item, boolean armed) {
-      this.item = item;
-      this.armed = armed;
+    private T item;
+    private byte phase = FREE;
+
+    SendOp() {
+      super(SITE_SEND);
     }
 
     @Override
-    Object begin(Task task, Runner r) {
-      if (!armed) {
+    protected Object begin(Task task, Loop loop) {
+      StreamState<T> st = state;
+      if (phase != ARMED || task.cancelled() || closed || st.loop != loop || st.openReceive == 0) {
+        return beginChecked(task, loop);
+      }
+      // The common case: armed, not cancelled, open, bound to this loop, a receive handle open.
+      T item = takeItem();
+      Task receiver = st.waitingReceivers.poll();
+      if (receiver != null) {
+        loop.resume(receiver, item);
+        return loop.yieldWith(task, null);
+      }
+      return sendOrPark(task, loop, item);
+    }
+
+    /** The send with every check, in anyio's order (the rare cases: each may throw). */
+    private Object beginChecked(Task task, Loop loop) {
+      if (phase != ARMED) {
         throw new IllegalStateException("the awaitable returned by send() was already awaited; call send() again");
       }
-      T item = this.item;
-      this.item = null;
-      this.armed = false;
-      if (task.isEffectivelyCancelled()) {
-        throw r.newCancelled(task);
+      T item = takeItem();
+      if (task.cancelled()) {
+        throw task.newCancelled();
       }
       checkOpen();
-      state.bind(r);
+      state.bind(loop);
       if (state.trySend(item)) {
-        return r.yieldWith(task, null);
+        return loop.yieldWith(task, null);
       }
-      task.resumeValue = item;
+      return park(task, loop, item);
+    }
+
+    /** No receiver waits: buffer the item if there is room, else park with it. */
+    private Object sendOrPark(Task task, Loop loop, T item) {
+      if (state.trySend(item)) {
+        return loop.yieldWith(task, null);
+      }
+      return park(task, loop, item);
+    }
+
+    private Object park(Task task, Loop loop, T item) {
+      this.item = item;
+      phase = PARKED;
       state.waitingSenders.add(task);
-      return r.park(task, this);
+      return loop.park(task, this);
     }
 
     @Override
-    boolean abort(Task task, Runner r) {
+    protected boolean abort(Task task, Loop loop) {
       state.waitingSenders.remove(task);
-      task.resumeValue = null;
+      takeItem();
       return true;
+    }
+
+    @Override
+    public T takeItem() {
+      T i = item;
+      item = null;
+      phase = FREE;
+      return i;
     }
 
     @Override

@@ -1,36 +1,40 @@
 package dev.baton;
 
-import java.util.ArrayDeque;
+import dev.baton.core.Loop;
+import dev.baton.core.Resources;
+import dev.baton.core.Task;
+import dev.baton.core.WaitQueue;
 
 /**
  * The state shared by every handle of one memory object stream (trio's {@code MemoryChannelState}):
  * the buffer, the open-handle counts and the FIFO queues of blocked senders and receivers.
  *
- * <p>Invariant: receivers wait only while the buffer is empty. A blocked sender keeps its item in
- * {@link Task#resumeValue} until a receiver takes it.
+ * <p>Invariant: receivers wait only while the buffer is empty. A blocked sender's item stays in the
+ * send operation it is parked on ({@link StreamOp#takeItem}) until a receiver takes it.
  */
 final class StreamState<T> {
   /** The value an async-iteration step resumes with at the end of the stream. */
-  static final Object END = dev.baton.lowlevel.AsyncFrame.END;
+  static final Object END = Resources.END;
 
-  /** Stands for a null item in {@link #buffer} (an ArrayDeque cannot hold null; anyio#731 sends None). */
-  private static final Object NULL_ITEM = new Object();
+  private static final Object[] NO_ITEMS = {};
 
   final int maxBufferSize;
-  /** Buffered items, with null items stored as {@link #NULL_ITEM}. */
-  private final ArrayDeque<Object> buffer = new ArrayDeque<>();
+  /** The buffer: a ring of {@link #count} items from {@link #head}, null items included (anyio#731 sends None). */
+  private Object[] ring = NO_ITEMS;
+  private int head;
+  private int count;
   final WaitQueue waitingSenders = new WaitQueue();
   final WaitQueue waitingReceivers = new WaitQueue();
   int openSend = 1;
   int openReceive = 1;
-  Runner runner;
+  Loop loop;
 
   StreamState(int maxBufferSize) {
     this.maxBufferSize = maxBufferSize;
   }
 
   MemoryObjectStreamStatistics statistics() {
-    return new MemoryObjectStreamStatistics(buffer.size(), maxBufferSize, openSend, openReceive,
+    return new MemoryObjectStreamStatistics(count, maxBufferSize, openSend, openReceive,
         waitingSenders.size(), waitingReceivers.size());
   }
 
@@ -41,74 +45,101 @@ final class StreamState<T> {
     }
     Task receiver = waitingReceivers.poll();
     if (receiver != null) {
-      runner.reschedule(receiver, item, null);
+      loop.resume(receiver, item);
       return true;
     }
-    if (buffer.size() < maxBufferSize) {
-      buffer.addLast(item == null ? NULL_ITEM : item);
+    if (count < maxBufferSize) {
+      push(item);
       return true;
     }
     return false;
   }
 
   /**
-   * anyio's receive_nowait steps 2-4 on an open handle: the item, or {@code WOULD_BLOCK}; throws
+   * anyio's receive_nowait steps 2-4 on an open handle: the item, or {@code PARKED}; throws
    * {@link EndOfStreamException} (or returns {@link #END} when {@code iterating}).
    */
   Object tryReceive(boolean iterating) {
     Task sender = waitingSenders.poll();
     if (sender != null) {
-      Object item = sender.resumeValue;
-      buffer.addLast(item == null ? NULL_ITEM : item);
-      runner.reschedule(sender, null, null);
+      // The sender's item joins the tail of the buffer (its send completes); the head is received.
+      Object item = ((StreamOp) sender.waitingOn()).takeItem();
+      loop.wake(sender);
+      if (count == 0) {
+        return item;
+      }
+      push(item);
     }
-    if (!buffer.isEmpty()) {
-      Object item = buffer.pollFirst();
-      return item == NULL_ITEM ? null : item;
+    if (count > 0) {
+      return pop();
     }
     if (openSend == 0) {
-      if (iterating) {
-        return END;
-      }
-      throw new EndOfStreamException("every send handle of this stream is closed and its buffer is empty");
+      return ended(iterating);
     }
-    return Operation.PARKED;
+    return RuntimeOperation.PARKED;
   }
 
-  void bind(Runner r) {
-    if (runner == null) {
-      runner = r;
-    } else if (runner != r) {
+  private static Object ended(boolean iterating) {
+    if (iterating) {
+      return END;
+    }
+    throw new EndOfStreamException("every send handle of this stream is closed and its buffer is empty");
+  }
+
+  private void push(Object item) {
+    if (count == ring.length) {
+      grow();
+    }
+    ring[(head + count++) & (ring.length - 1)] = item;
+  }
+
+  private Object pop() {
+    Object item = ring[head];
+    ring[head] = null;
+    head = (head + 1) & (ring.length - 1);
+    count--;
+    return item;
+  }
+
+  /** Doubles the ring; it starts at 16, or at the buffer size rounded up to a power of two if smaller. */
+  private void grow() {
+    int capacity = ring.length > 0 ? ring.length << 1
+        : maxBufferSize < 16 ? Integer.highestOneBit(Math.max(1, maxBufferSize - 1)) << 1 : 16;
+    Object[] bigger = new Object[capacity];
+    for (int i = 0; i < count; i++) {
+      bigger[i] = ring[(head + i) & (ring.length - 1)];
+    }
+    ring = bigger;
+    head = 0;
+  }
+
+  void bind(Loop l) {
+    if (loop == null) {
+      loop = l;
+    } else if (loop != l) {
       throw new IllegalStateException("a memory object stream can be used by one loop only");
     }
   }
 
   /** Wakes the tasks blocked on {@code handle} (trio: a handle closing under a task). */
   void wakeBlockedOn(WaitQueue queue, Object handle, Throwable error) {
-    if (runner == null) {
+    if (loop == null) {
       return;
     }
-    for (Task t = queue.peek(); t != null; ) {
-      Task next = t.next;
-      if (t.waitingOn instanceof StreamOp && ((StreamOp) t.waitingOn).handle() == handle) {
-        queue.remove(t);
-        t.resumeValue = null;
-        runner.reschedule(t, null, error);
-      }
-      t = next;
-    }
+    queue.removeEach(t -> ((StreamOp) t.waitingOn()).handle() == handle, t -> {
+      ((StreamOp) t.waitingOn()).takeItem();
+      loop.fail(t, error);
+    });
   }
 
   /** The last send handle closed: every waiting receiver ends (EndOfStream, or END when iterating). */
   void endReceivers() {
     Task t;
     while ((t = waitingReceivers.poll()) != null) {
-      boolean iterating = t.waitingOn instanceof StreamOp && ((StreamOp) t.waitingOn).iterating();
-      if (iterating) {
-        runner.reschedule(t, END, null);
+      if (((StreamOp) t.waitingOn()).iterating()) {
+        loop.resume(t, END);
       } else {
-        runner.reschedule(t, null,
-            new EndOfStreamException("every send handle of this stream is closed and its buffer is empty"));
+        loop.fail(t, new EndOfStreamException("every send handle of this stream is closed and its buffer is empty"));
       }
     }
   }
@@ -117,15 +148,20 @@ final class StreamState<T> {
   void breakSenders() {
     Task t;
     while ((t = waitingSenders.poll()) != null) {
-      t.resumeValue = null;
-      runner.reschedule(t, null, new BrokenResourceException("every receive handle of this stream is closed"));
+      ((StreamOp) t.waitingOn()).takeItem();
+      loop.fail(t, new BrokenResourceException("every receive handle of this stream is closed"));
     }
   }
 
   /** Implemented by the operations that park in this state's queues. */
   interface StreamOp {
+    /** The handle the operation was made by. */
     Object handle();
 
+    /** A step of async iteration (which ends with {@link #END} rather than EndOfStream). */
     boolean iterating();
+
+    /** A parked send's item, which leaves the operation (the send is over); null for receives. */
+    Object takeItem();
   }
 }

@@ -1,5 +1,8 @@
 package dev.baton;
 
+import dev.baton.core.Loop;
+import dev.baton.core.Resource;
+import dev.baton.core.Task;
 import dev.baton.lowlevel.AsyncCloseable;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +34,12 @@ import java.util.function.Function;
  *       {@link IllegalStateException}.</li>
  * </ul>
  */
-public final class TaskGroup implements AutoCloseable, AsyncCloseable {
+public final class TaskGroup extends Resource implements AutoCloseable, AsyncCloseable {
   private final Runner runner;
   private final Task host;
   private final CancelScope scope;
+  /** The parent of every child task: hears of their ends. */
+  private final Children children = new Children();
   /** Children not finished yet, including children of pending start() calls. */
   private int live;
   private List<Throwable> errors;
@@ -60,16 +65,8 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
   public void startSoon(Coroutine<?> task, String name) {
     Objects.requireNonNull(task, "task == null");
     checkOpen();
-    if (task.status != Coroutine.NEW) {
-      throw new IllegalStateException("a coroutine can be awaited or started only once, and this one already was: "
-          + task.describe());
-    }
-    task.status = Coroutine.RUNNING;
-    Task child = new Task(task, name);
-    child.group = this;
-    scope.addTask(child);
+    runner.spawn(task, scope.status, Task.Parent.named(children, name));
     live++;
-    runner.enqueue(child);
   }
 
   /**
@@ -103,8 +100,9 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
         + "in an @Async method: its exit waits for the children, which a synchronous close() cannot do");
   }
 
+  /** {@code try (@Await TaskGroup tg = ...)}: the exit, which waits for the children. */
   @Override
-  public Awaitable<Throwable> $aexit(Throwable pending) {
+  protected Object exitAsync(Throwable pending) {
     return new ExitOp(pending);
   }
 
@@ -121,7 +119,15 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     }
   }
 
-  void childFinished(Task child, Throwable error) {
+  /** The parent of the group's child tasks. */
+  private final class Children extends Task.Parent {
+    @Override
+    protected void childFinished(Task child, Object value, Throwable error) {
+      TaskGroup.this.childFinished(child, error);
+    }
+  }
+
+  private void childFinished(Task child, Throwable error) {
     live--;
     TaskStatusImpl<?> status = starting == null ? null : starting.remove(child);
     if (status != null) {
@@ -135,15 +141,18 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
       if (e == null && !status.started) {
         e = new IllegalStateException("the child task exited without calling started() on its TaskStatus");
       }
-      runner.reschedule(status.starter, e == null ? status.value : null, e);
+      if (e != null) {
+        runner.fail(status.starter, e);
+      } else {
+        runner.resume(status.starter, status.value);
+      }
     } else if (error != null) {
       record(error);
     }
     if (live == 0 && waiter != null) {
       Task w = waiter;
       waiter = null;
-      Throwable result = complete();
-      runner.reschedule(w, result, null);
+      runner.resume(w, complete());
     }
   }
 
@@ -156,11 +165,11 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     if (!tryMove(status)) {
       return;
     }
-    runner.reschedule(status.starter, status.value, null);
+    runner.resume(status.starter, status.value);
   }
 
   private boolean tryMove(TaskStatusImpl<?> status) {
-    if (CancelScope.effectivelyCancelled(status.startScope)) {
+    if (status.startScope.status.effectivelyCancelled()) {
       return false;
     }
     status.moved = true;
@@ -204,7 +213,7 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     return null;
   }
 
-  private final class ExitOp extends Operation<Throwable> {
+  private final class ExitOp extends RuntimeOperation<Throwable> {
     private final Throwable pending;
 
     ExitOp(Throwable pending) {
@@ -212,7 +221,7 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     }
 
     @Override
-    Object begin(Task task, Runner r) {
+    protected Object begin(Task task, Loop r) {
       if (task != host) {
         throw new IllegalStateException("a task group must be exited by the task that opened it");
       }
@@ -236,7 +245,7 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     }
   }
 
-  private final class StartOp<T> extends Operation<T> {
+  private final class StartOp<T> extends RuntimeOperation<T> {
     private final Function<TaskStatus<T>, Coroutine<?>> starter;
     private final String name;
 
@@ -246,34 +255,26 @@ public final class TaskGroup implements AutoCloseable, AsyncCloseable {
     }
 
     @Override
-    Object begin(Task task, Runner r) {
+    protected Object begin(Task task, Loop r) {
       checkOpen();
       // No early cancel check: in a cancelled scope the child still runs until its first
       // checkpoint, and start() raises what it ends with (anyio test_start_cancelled).
-      CancelScope startScope = CancelScope.detached(r, task.scope, CancelScope.START);
+      CancelScope startScope = CancelScope.detached(runner, task.scope(), CancelScope.START);
       TaskStatusImpl<T> status = new TaskStatusImpl<>(TaskGroup.this, task, startScope);
-      Coroutine<?> coroutine;
+      Task child;
       try {
-        coroutine = Objects.requireNonNull(starter.apply(status), "the starter function returned null");
-        if (coroutine.status != Coroutine.NEW) {
-          throw new IllegalStateException("a coroutine can be awaited or started only once, and this one already was: "
-              + coroutine.describe());
-        }
+        Coroutine<?> coroutine = Objects.requireNonNull(starter.apply(status), "the starter function returned null");
+        child = r.spawn(coroutine, startScope.status, Task.Parent.named(children, name));
       } catch (RuntimeException | Error e) {
         startScope.detach();
         throw e;
       }
-      coroutine.status = Coroutine.RUNNING;
-      Task child = new Task(coroutine, name);
-      child.group = TaskGroup.this;
       if (starting == null) {
         starting = new java.util.IdentityHashMap<>();
       }
       starting.put(child, status);
       status.child = child;
-      startScope.addTask(child);
       live++;
-      r.enqueue(child);
       if (status.started && tryMove(status)) {
         // The starter function itself called started(): a schedule point, then the value.
         return r.yieldWith(task, status.value);

@@ -1,5 +1,7 @@
 package dev.baton;
 
+import dev.baton.core.Task;
+
 /** The status of one {@code start()} call: links the starter, the child and the target group. */
 final class TaskStatusImpl<T> implements TaskStatus<T> {
   static final TaskStatus<Object> IGNORED = value -> {};

@@ -614,6 +614,20 @@ class CancelScopeTest extends RuntimeTest {
   }
 
   @Test
+  void aDeadlineThatWakesNoTaskLeavesTheLoopWaitingForTheNextTimer() {
+    // the outer deadline fires while the only task sleeps in a shielded scope: nothing becomes
+    // runnable, and the loop must go back to waiting (for the sleep), not run an empty batch
+    runVirtual(co(
+        cancelScope(() -> Baton.moveOnAfter(1), outer -> block(
+            save(0, outer),
+            cancelScope(() -> Baton.openCancelScope(true), inner -> sleepStep(2)),
+            run(() -> assertEquals(2.0, currentTime())))),
+        run(() -> order.finish(1))));
+    assertTrue(scopes[0].cancelCalled());
+    assertFalse(scopes[0].cancelledCaught());
+  }
+
+  @Test
   void shieldHidesOuterDeadlinesFromTheEffectiveDeadline() {
     // anyio test_taskgroups.py::test_shielded_deadline
     runVirtual(co(cancelScope(() -> Baton.moveOnAfter(10), a -> cancelScope(() -> Baton.openCancelScope(true),
@@ -789,6 +803,96 @@ class CancelScopeTest extends RuntimeTest {
     assertInstanceOf(Cancelled.class, ((ExceptionGroup) seen[0]).exceptions().get(0));
     assertFalse(scopes[1].cancelledCaught());
     assertTrue(scopes[0].cancelledCaught());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // No failure is lost while a cancellation propagates (issue 13): what fails then (a resource's
+  // close()) is suppressed on the Cancelled, and raised or kept when a scope catches it
+
+  /** A resource whose close() throws {@code failure} (after logging "close " + its message). */
+  private AutoCloseable failingClose(RuntimeException failure) {
+    return () -> {
+      log.add("close " + failure.getMessage());
+      throw failure;
+    };
+  }
+
+  @Test
+  void closeFailureDuringATimeoutIsRaisedAsTheMoveOnScopeExits() {
+    IllegalStateException failure = new IllegalStateException("x");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> runVirtual(co(
+        cancelScope(() -> Baton.moveOnAfter(1), s -> block(
+            save(0, s),
+            Co.resource(() -> failingClose(failure), r -> sleepStep(5)))),
+        run(order::expectUnreached))));
+    assertSame(failure, e);
+    assertTrue(scopes[0].cancelledCaught());
+    assertEquals(List.of("close x"), log);
+  }
+
+  @Test
+  void closeFailureDuringATimeoutIsSuppressedOnTheDeadlineExceeded() {
+    IllegalStateException failure = new IllegalStateException("x");
+    DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> runVirtual(co(
+        cancelScope(() -> Baton.failAfter(1), s -> Co.resource(() -> failingClose(failure), r -> sleepStep(5))))));
+    assertEquals(List.of(failure), List.of(e.getSuppressed()));
+  }
+
+  @Test
+  void severalCloseFailuresKeepTheirOrderTheFirstCarryingTheOthers() {
+    // try (a; b) { ... }: b closes first, then a; the first failure carries the later ones, as try-with-resources would
+    IllegalStateException a = new IllegalStateException("a");
+    IllegalStateException b = new IllegalStateException("b");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> runVirtual(co(
+        cancelScope(() -> Baton.moveOnAfter(1), s -> Co.resource(() -> failingClose(a), ra ->
+            Co.resource(() -> failingClose(b), rb -> sleepStep(5)))))));
+    assertSame(b, e);
+    assertEquals(List.of(a), List.of(b.getSuppressed()));
+    assertEquals(List.of("close b", "close a"), log);
+  }
+
+  @Test
+  void closeFailureTravelsWithTheCancelledToTheOuterScopeThatCatchesIt() {
+    IllegalStateException failure = new IllegalStateException("x");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> runVirtual(co(
+        cancelScope(Baton::openCancelScope, outer -> block(
+            save(0, outer),
+            cancelScope(Baton::openCancelScope, inner -> block(
+                save(1, inner),
+                run(outer::cancel),
+                Co.resource(() -> failingClose(failure), r -> sleepStep(5)))))))));
+    assertSame(failure, e);
+    assertFalse(scopes[1].cancelledCaught());
+    assertTrue(scopes[0].cancelledCaught());
+  }
+
+  @Test
+  void closeFailureInACancelledChildFailsTheTaskGroup() {
+    IllegalStateException failure = new IllegalStateException("x");
+    ExceptionGroup g = assertGroupOf(() -> runVirtual(co(taskGroup(tg -> block(
+        run(() -> tg.startSoon(co(Co.resource(() -> failingClose(failure), r -> awaiting(Baton::sleepForever))))),
+        untilAllBlocked(),
+        run(() -> tg.cancelScope().cancel()))))), IllegalStateException.class);
+    assertSame(failure, g.exceptions().get(0));
+  }
+
+  @Test
+  void closeFailureInsideAGroupOfCancellationsIsKeptWhenTheScopeCatchesTheGroup() {
+    IllegalStateException failure = new IllegalStateException("x");
+    ExceptionGroup g = assertGroupOf(() -> runVirtual(co(cancelScope(Baton::openCancelScope, s -> block(
+        run(s::cancel),
+        tryCatch(Co.resource(() -> failingClose(failure), r -> checkpointStep()), Cancelled.class,
+            c -> raise(() -> new ExceptionGroup("wrapped", List.of(c)))))))), IllegalStateException.class);
+    assertSame(failure, g.exceptions().get(0));
+  }
+
+  @Test
+  void aCancellationWithNothingSuppressedIsStillCaughtSilently() {
+    runVirtual(co(
+        cancelScope(() -> Baton.moveOnAfter(1), s -> block(save(0, s), Co.resource(() -> () -> log.add("closed"), r -> sleepStep(5)))),
+        run(() -> order.finish(1))));
+    assertTrue(scopes[0].cancelledCaught());
+    assertEquals(List.of("closed"), log);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -18,6 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.core.Loop;
+import dev.baton.core.Operation;
+import dev.baton.core.Task;
 import dev.baton.testing.Co;
 import dev.baton.testing.RuntimeTest;
 import java.util.ArrayList;
@@ -52,31 +55,35 @@ class NurseryCancellationTest extends RuntimeTest {
    * trio's {@code wait_task_rescheduled(abort_fn)} for an abort function that refuses
    * ({@code Abort.FAILED}): the task stays parked until {@link #wake} reschedules it.
    */
-  private static final class StubbornWait extends Operation<Object> {
+  private static final class StubbornWait extends Operation implements Awaitable<Object> {
     private final Consumer<StubbornWait> onAbort;
     Task task;
-    Runner runner;
+    Loop runner;
 
     StubbornWait(Consumer<StubbornWait> onAbort) {
       this.onAbort = onAbort;
     }
 
     @Override
-    Object begin(Task t, Runner r) {
+    protected Object begin(Task t, Loop r) {
       task = t;
       runner = r;
       return r.park(t, this);
     }
 
     @Override
-    boolean abort(Task t, Runner r) {
+    protected boolean abort(Task t, Loop r) {
       onAbort.accept(this);
       return false;
     }
 
     /** trio's {@code reschedule(task, outcome)}. */
     void wake(Object value, Throwable error) {
-      runner.reschedule(task, value, error);
+      if (error != null) {
+        runner.fail(task, error);
+      } else {
+        runner.resume(task, value);
+      }
     }
 
     @Override
@@ -332,7 +339,7 @@ class NurseryCancellationTest extends RuntimeTest {
     Cancelled[] captured = new Cancelled[1];
     StubbornWait wait = new StubbornWait(w -> {
       log.add("abort-called");
-      captured[0] = w.runner.newCancelled(w.task);
+      captured[0] = (Cancelled) w.runner.newCancelled(w.task);
     });
     runVirtual(co(cancelScope(Baton::openCancelScope, outer1 -> cancelScope(Baton::openCancelScope, outer2 -> taskGroup(tg -> block(
         run(() -> tg.startSoon(co(

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ForkOptions.PRETOUCH})
 public class CancelBenchmark {
   static final int TASKS = 10_000;
 
@@ -49,7 +49,7 @@ public class CancelBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(TASKS)
-  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", MessagingBenchmark.ONE_CARRIER})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ForkOptions.PRETOUCH, MessagingBenchmark.ONE_CARRIER})
   public void cancelStormVt1() throws InterruptedException {
     VirtualThreadWorkloads.cancelStorm(TASKS, null);
   }

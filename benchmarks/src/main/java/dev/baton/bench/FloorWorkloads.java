@@ -1,6 +1,12 @@
 package dev.baton.bench;
 
-/** The workloads on {@link Floor}: hand-written state machines, no semantics beyond FIFO hand-off. */
+/**
+ * The workloads on {@link Floor}: hand-written state machines, no semantics beyond FIFO hand-off.
+ * The messaging workloads come in two forms: the plain one, where a send or receive that completes
+ * at once lets the task go on, and the <em>yielding</em> one, where it is followed by a schedule
+ * point (the task goes to the back of the run queue), as Baton's trio rule demands of every
+ * {@code send}/{@code receive}. The yielding floor measures what the runtime adds beyond that rule.
+ */
 final class FloorWorkloads {
   private FloorWorkloads() {}
 
@@ -143,6 +149,130 @@ final class FloorWorkloads {
     }
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // The yielding forms: one send or receive per step, and a schedule point after each one that
+  // completes at once (a parked task is resumed by its partner instead).
+
+  static final class YieldingProducer extends Floor.Task {
+    private final Floor.Channel ch;
+    private final int n;
+    private int i;
+
+    YieldingProducer(Floor.Channel ch, int n) {
+      this.ch = ch;
+      this.n = n;
+    }
+
+    @Override
+    void step(Floor.Loop loop) {
+      if (i < n && ch.send(loop, this, i++)) {
+        loop.schedule(this, null);
+      }
+    }
+  }
+
+  static final class YieldingConsumer extends Floor.Task {
+    private final Floor.Channel ch;
+    private final long total;
+    private long received = -1;
+    long sum;
+
+    YieldingConsumer(Floor.Channel ch, long total) {
+      this.ch = ch;
+      this.total = total;
+    }
+
+    @Override
+    void step(Floor.Loop loop) {
+      if (received >= 0) {
+        sum += (Integer) value; // delivered by the yield or by the sender that woke us
+      }
+      if (++received < total) {
+        Object x = ch.receive(loop, this);
+        if (x != Floor.PARKED) {
+          loop.schedule(this, x);
+        }
+      }
+    }
+  }
+
+  /** The client of the round trip: send a request, then receive its reply; yields after each. */
+  static final class YieldingClient extends Floor.Task {
+    private final Floor.Channel out;
+    private final Floor.Channel in;
+    private final int n;
+    private int i;
+    private boolean awaitingReply;
+    long sum;
+
+    YieldingClient(Floor.Channel out, Floor.Channel in, int n) {
+      this.out = out;
+      this.in = in;
+      this.n = n;
+    }
+
+    @Override
+    void step(Floor.Loop loop) {
+      if (!awaitingReply) {
+        if (i >= n) {
+          return;
+        }
+        awaitingReply = true;
+        if (out.send(loop, this, i)) {
+          loop.schedule(this, null);
+        }
+        return;
+      }
+      if (value == null) { // the send is done: receive the reply
+        Object x = in.receive(loop, this);
+        if (x != Floor.PARKED) {
+          loop.schedule(this, x);
+        }
+        return;
+      }
+      sum += (Integer) value;
+      value = null;
+      i++;
+      awaitingReply = false;
+      step(loop);
+    }
+  }
+
+  /** The echo of the round trip: receive a request, send it back; yields after each. */
+  static final class YieldingEcho extends Floor.Task {
+    private final Floor.Channel in;
+    private final Floor.Channel out;
+    private final int n;
+    private int done;
+    private boolean replying;
+
+    YieldingEcho(Floor.Channel in, Floor.Channel out, int n) {
+      this.in = in;
+      this.out = out;
+      this.n = n;
+    }
+
+    @Override
+    void step(Floor.Loop loop) {
+      if (replying) { // value: the request, delivered by the yield or by the client that woke us
+        replying = false;
+        done++;
+        if (out.send(loop, this, value)) {
+          loop.schedule(this, null);
+        }
+        return;
+      }
+      if (done >= n) {
+        return;
+      }
+      replying = true;
+      Object x = in.receive(loop, this);
+      if (x != Floor.PARKED) {
+        loop.schedule(this, x);
+      }
+    }
+  }
+
   static final class YieldOnce extends Floor.Task {
     private final int[] live;
     private boolean yielded;
@@ -162,20 +292,25 @@ final class FloorWorkloads {
     }
   }
 
-  static long handoff(int messages, int buffer) {
+  /** One producer, one consumer; {@code yielding}: a schedule point after every send and receive. */
+  static long handoff(int messages, int buffer, boolean yielding) {
     Floor.Loop loop = new Floor.Loop();
     Floor.Channel ch = new Floor.Channel(buffer);
-    Consumer c = new Consumer(ch, messages);
-    loop.schedule(new Producer(ch, messages), null);
-    loop.schedule(c, null);
-    loop.run();
-    return c.sum;
+    loop.schedule(producer(ch, messages, yielding), null);
+    return consume(loop, ch, messages, yielding);
   }
 
-  static long roundTrip(int messages) {
+  static long roundTrip(int messages, boolean yielding) {
     Floor.Loop loop = new Floor.Loop();
     Floor.Channel request = new Floor.Channel(0);
     Floor.Channel reply = new Floor.Channel(0);
+    if (yielding) {
+      YieldingClient c = new YieldingClient(request, reply, messages);
+      loop.schedule(c, null);
+      loop.schedule(new YieldingEcho(request, reply, messages), null);
+      loop.run();
+      return c.sum;
+    }
     Client c = new Client(request, reply, messages);
     loop.schedule(c, null);
     loop.schedule(new Echo(request, reply, messages), null);
@@ -183,13 +318,28 @@ final class FloorWorkloads {
     return c.sum;
   }
 
-  static long fanIn(int producers, int messagesEach, int buffer) {
+  static long fanIn(int producers, int messagesEach, int buffer, boolean yielding) {
     Floor.Loop loop = new Floor.Loop();
     Floor.Channel ch = new Floor.Channel(buffer);
     for (int p = 0; p < producers; p++) {
-      loop.schedule(new Producer(ch, messagesEach), null);
+      loop.schedule(producer(ch, messagesEach, yielding), null);
     }
-    Consumer c = new Consumer(ch, (long) producers * messagesEach);
+    return consume(loop, ch, (long) producers * messagesEach, yielding);
+  }
+
+  private static Floor.Task producer(Floor.Channel ch, int n, boolean yielding) {
+    return yielding ? new YieldingProducer(ch, n) : new Producer(ch, n);
+  }
+
+  /** Schedules a consumer of {@code total} items after the tasks already scheduled, runs the loop. */
+  private static long consume(Floor.Loop loop, Floor.Channel ch, long total, boolean yielding) {
+    if (yielding) {
+      YieldingConsumer c = new YieldingConsumer(ch, total);
+      loop.schedule(c, null);
+      loop.run();
+      return c.sum;
+    }
+    Consumer c = new Consumer(ch, total);
     loop.schedule(c, null);
     loop.run();
     return c.sum;

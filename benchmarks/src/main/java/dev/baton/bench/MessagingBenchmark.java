@@ -13,8 +13,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Per-message cost of stream hand-offs, in ns/msg: Baton, the hand-written floor, Kotlin coroutines
- * on one thread and virtual threads in one run. Methods suffixed {@code Vt} need JDK 21+;
+ * Per-message cost of stream hand-offs, in ns/msg: Baton, the hand-written floor (plain, and
+ * {@code FloorYield}: with a schedule point after every send and receive, trio's rule that Baton
+ * keeps), Kotlin coroutines on one thread and virtual threads in one run. Methods suffixed {@code Vt} need JDK 21+;
  * {@code Vt1} runs on one carrier thread.
  */
 @State(Scope.Benchmark)
@@ -22,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ForkOptions.PRETOUCH})
 public class MessagingBenchmark {
   static final int HANDOFF = 1_000_000;
   static final int ROUND_TRIPS = 500_000;
@@ -42,7 +43,13 @@ public class MessagingBenchmark {
   @Benchmark
   @OperationsPerInvocation(HANDOFF)
   public long handoffFloor() {
-    return FloorWorkloads.handoff(HANDOFF, 0);
+    return FloorWorkloads.handoff(HANDOFF, 0, false);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(HANDOFF)
+  public long handoffFloorYield() {
+    return FloorWorkloads.handoff(HANDOFF, 0, true);
   }
 
   @Benchmark
@@ -59,7 +66,7 @@ public class MessagingBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(HANDOFF)
-  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ONE_CARRIER})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ForkOptions.PRETOUCH, ONE_CARRIER})
   public long handoffVt1() throws InterruptedException {
     return VirtualThreadWorkloads.handoff(HANDOFF, 0);
   }
@@ -75,7 +82,13 @@ public class MessagingBenchmark {
   @Benchmark
   @OperationsPerInvocation(ROUND_TRIPS)
   public long roundTripFloor() {
-    return FloorWorkloads.roundTrip(ROUND_TRIPS);
+    return FloorWorkloads.roundTrip(ROUND_TRIPS, false);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROUND_TRIPS)
+  public long roundTripFloorYield() {
+    return FloorWorkloads.roundTrip(ROUND_TRIPS, true);
   }
 
   @Benchmark
@@ -92,7 +105,7 @@ public class MessagingBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(ROUND_TRIPS)
-  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ONE_CARRIER})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ForkOptions.PRETOUCH, ONE_CARRIER})
   public long roundTripVt1() throws InterruptedException {
     return VirtualThreadWorkloads.roundTrip(ROUND_TRIPS);
   }
@@ -108,7 +121,13 @@ public class MessagingBenchmark {
   @Benchmark
   @OperationsPerInvocation(PRODUCERS * EACH)
   public long fanInFloor() {
-    return FloorWorkloads.fanIn(PRODUCERS, EACH, FAN_IN_BUFFER);
+    return FloorWorkloads.fanIn(PRODUCERS, EACH, FAN_IN_BUFFER, false);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(PRODUCERS * EACH)
+  public long fanInFloorYield() {
+    return FloorWorkloads.fanIn(PRODUCERS, EACH, FAN_IN_BUFFER, true);
   }
 
   @Benchmark
@@ -125,7 +144,7 @@ public class MessagingBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(PRODUCERS * EACH)
-  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ONE_CARRIER})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g", ForkOptions.PRETOUCH, ONE_CARRIER})
   public long fanInVt1() throws InterruptedException {
     return VirtualThreadWorkloads.fanIn(PRODUCERS, EACH, FAN_IN_BUFFER);
   }

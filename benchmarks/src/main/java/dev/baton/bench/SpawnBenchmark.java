@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g", ForkOptions.PRETOUCH})
 public class SpawnBenchmark {
   static final int TASKS = 1_000_000;
   static final int SLEEPERS = 100_000;
@@ -82,7 +82,7 @@ public class SpawnBenchmark {
   @Benchmark
   @Warmup(iterations = 1)
   @Measurement(iterations = 3)
-  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g", MessagingBenchmark.ONE_CARRIER})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g", ForkOptions.PRETOUCH, MessagingBenchmark.ONE_CARRIER})
   public void sleepersVt1() throws InterruptedException {
     VirtualThreadWorkloads.sleepers(SLEEPERS, SEED);
   }

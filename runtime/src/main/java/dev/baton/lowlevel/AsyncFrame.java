@@ -1,8 +1,8 @@
 package dev.baton.lowlevel;
 
 import dev.baton.Awaitable;
-import dev.baton.CancelScope;
 import dev.baton.Coroutine;
+import dev.baton.core.Resources;
 
 /**
  * The base class of every state machine the Baton processor generates: the whole contract between
@@ -50,12 +50,7 @@ import dev.baton.Coroutine;
  */
 public abstract class AsyncFrame<T> extends Coroutine<T> {
   /** The value of an async-iteration step at the end of the source. */
-  public static final Object END = new Object() {
-    @Override
-    public String toString() {
-      return "END";
-    }
-  };
+  public static final Object END = Resources.END;
 
   /** The state the next step starts in; 0 on the first step. */
   protected int $state;
@@ -79,8 +74,8 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
    * exception the block ended with ({@code pending}, null if none), and returns what propagates:
    * <ul>
    *   <li>a null resource is not closed: {@code pending};</li>
-   *   <li>a {@link CancelScope} exits and catches its own cancellation (see
-   *       {@link CancelScope#$exit});</li>
+   *   <li>a {@code CancelScope} exits and catches its own cancellation (trio's rule; a fail scope
+   *       turns it into {@code DeadlineExceededException});</li>
    *   <li>otherwise {@code close()} runs; if it throws, that exception propagates when
    *       {@code pending} is null, else it is added to {@code pending} as suppressed.</li>
    * </ul>
@@ -89,33 +84,42 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
     if (resource == null) {
       return pending;
     }
-    if (resource instanceof CancelScope) {
-      return ((CancelScope) resource).$exit(pending);
-    }
-    try {
-      resource.close();
-    } catch (Throwable t) {
-      if (pending == null) {
-        return t;
-      }
-      if (pending != t) {
-        pending.addSuppressed(t);
-      }
-    }
-    return pending;
+    return Resources.exitSync(resource, pending);
   }
 
-  /** The async exit of {@code try (@Await R r = ...)}: awaiting it yields what propagates. */
+  /**
+   * The async exit of {@code try (@Await R r = ...)}: awaiting it yields what propagates. The
+   * runtime's resources exit as their classes document; any other implements {@link AsyncExit}.
+   */
+  @SuppressWarnings("unchecked")
   public static Awaitable<Throwable> $aexit(AsyncCloseable resource, Throwable pending) {
     if (resource == null) {
       return dev.baton.Baton.done(pending);
     }
-    return resource.$aexit(pending);
+    if (Resources.isRuntimeResource(resource)) {
+      return (Awaitable<Throwable>) Resources.exitAsync(resource, pending);
+    }
+    if (resource instanceof AsyncExit) {
+      return ((AsyncExit) resource).$aexit(pending);
+    }
+    throw new IllegalArgumentException(resource.getClass().getName()
+        + " implements AsyncCloseable but not AsyncExit, so it has no async exit");
   }
 
-  /** One step of {@code for (@Await T x : source)}: awaiting it yields the next item or {@link #END}. */
+  /**
+   * One step of {@code for (@Await T x : source)}: awaiting it yields the next item or {@link #END}.
+   * The runtime's streams step as documented; any other source implements {@link AsyncNext}.
+   */
+  @SuppressWarnings("unchecked")
   public static Awaitable<Object> $next(AsyncIterable<?> source) {
-    return source.$next();
+    if (Resources.isRuntimeResource(source)) {
+      return (Awaitable<Object>) Resources.next(source);
+    }
+    if (source instanceof AsyncNext) {
+      return ((AsyncNext<?>) source).$next();
+    }
+    throw new IllegalArgumentException(source.getClass().getName()
+        + " implements AsyncIterable but not AsyncNext, so it cannot be iterated");
   }
 
   /**

@@ -162,7 +162,15 @@ public final class Co {
 
   /** {@code try (CancelScope s = open.get()) { body(s) }}: the scope catches its own cancellation on exit. */
   public static Step cancelScope(Supplier<CancelScope> open, Function<? super CancelScope, ? extends Step> body) {
-    return new Compound(() -> new CancelScopeFrame(open, body));
+    return resource(open, body);
+  }
+
+  /**
+   * {@code try (R r = open.get()) { body(r) }}, a plain (synchronous) try-with-resources: closed as
+   * JLS 14.20.3 says, a failure of {@code close()} suppressed on the body's exception.
+   */
+  public static <R extends AutoCloseable> Step resource(Supplier<R> open, Function<? super R, ? extends Step> body) {
+    return new Compound(() -> new ResourceFrame<>(open, body));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -425,12 +433,12 @@ public final class Co {
     }
   }
 
-  private static final class CancelScopeFrame extends AsyncFrame<Object> {
-    private final Supplier<CancelScope> open;
-    private final Function<? super CancelScope, ? extends Step> body;
-    private CancelScope scope;
+  private static final class ResourceFrame<R extends AutoCloseable> extends AsyncFrame<Object> {
+    private final Supplier<R> open;
+    private final Function<? super R, ? extends Step> body;
+    private R resource;
 
-    CancelScopeFrame(Supplier<CancelScope> open, Function<? super CancelScope, ? extends Step> body) {
+    ResourceFrame(Supplier<R> open, Function<? super R, ? extends Step> body) {
       this.open = open;
       this.body = body;
     }
@@ -439,10 +447,10 @@ public final class Co {
     protected Object $step(Object $value, Throwable $error) throws Throwable {
       switch ($state) {
         case 0:
-          scope = open.get();
-          return $await(1, new BlockFrame(new Block(body.apply(scope))));
+          resource = open.get();
+          return $await(1, new BlockFrame(new Block(body.apply(resource))));
         default:
-          Throwable propagates = AsyncFrame.$closeSync(scope, $error);
+          Throwable propagates = AsyncFrame.$closeSync(resource, $error);
           if (propagates != null) {
             throw propagates;
           }

@@ -1,12 +1,12 @@
-package dev.baton;
+package dev.baton.core;
 
 import java.util.Arrays;
 
-/** An indexed binary min-heap of timer entries ordered by (deadline, seq); O(log n) removal. */
-final class TimerHeap {
-  private TimerEntry[] heap = new TimerEntry[16];
+/** An indexed binary min-heap of timers ordered by (deadline, seq); O(log n) removal. */
+final class TimerQueue {
+  private Timer[] heap = new Timer[16];
   private int size;
-  private long nextSeq;
+  private int nextSeq;
 
   boolean isEmpty() {
     return size == 0;
@@ -16,73 +16,73 @@ final class TimerHeap {
     return size;
   }
 
-  TimerEntry peek() {
+  Timer peek() {
     return heap[0];
   }
 
-  void add(TimerEntry e) {
-    assert e.heapIndex < 0 : "timer armed twice";
+  void add(Timer e) {
+    assert e.index < 0 : "timer armed twice";
     e.seq = nextSeq++;
     if (size == heap.length) {
       heap = Arrays.copyOf(heap, size * 2);
     }
     heap[size] = e;
-    e.heapIndex = size;
+    e.index = size;
     siftUp(size++);
   }
 
-  TimerEntry poll() {
-    TimerEntry top = heap[0];
+  Timer poll() {
+    Timer top = heap[0];
     removeAt(0);
     return top;
   }
 
-  void remove(TimerEntry e) {
-    if (e.heapIndex >= 0) {
-      removeAt(e.heapIndex);
+  void remove(Timer e) {
+    if (e.index >= 0) {
+      removeAt(e.index);
     }
   }
 
   private void removeAt(int i) {
-    TimerEntry removed = heap[i];
-    removed.heapIndex = -1;
+    Timer removed = heap[i];
+    removed.index = -1;
     size--;
     if (i == size) {
       heap[size] = null;
       return;
     }
-    TimerEntry last = heap[size];
+    Timer last = heap[size];
     heap[size] = null;
     heap[i] = last;
-    last.heapIndex = i;
+    last.index = i;
     siftDown(i);
     if (heap[i] == last) {
       siftUp(i);
     }
   }
 
-  private static boolean less(TimerEntry a, TimerEntry b) {
-    return a.deadline < b.deadline || (a.deadline == b.deadline && a.seq < b.seq);
+  private static boolean less(Timer a, Timer b) {
+    return a.deadline < b.deadline || (a.deadline == b.deadline && a.seq - b.seq < 0);
   }
 
   private void siftUp(int i) {
-    TimerEntry e = heap[i];
+    Timer e = heap[i];
     while (i > 0) {
       int parent = (i - 1) >>> 1;
-      TimerEntry p = heap[parent];
+      Timer p = heap[parent];
       if (!less(e, p)) {
         break;
       }
       heap[i] = p;
-      p.heapIndex = i;
+      p.index = i;
       i = parent;
     }
     heap[i] = e;
-    e.heapIndex = i;
+    e.index = i;
   }
 
   private void siftDown(int i) {
-    TimerEntry e = heap[i];
+    Timer e = heap[i];
     int half = size >>> 1;
     while (i < half) {
       int child = 2 * i + 1;
@@ -94,10 +94,10 @@ final class TimerHeap {
         break;
       }
       heap[i] = heap[child];
-      heap[i].heapIndex = i;
+      heap[i].index = i;
       i = child;
     }
     heap[i] = e;
-    e.heapIndex = i;
+    e.index = i;
   }
 }

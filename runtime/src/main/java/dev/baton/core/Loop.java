@@ -1,0 +1,453 @@
+package dev.baton.core;
+
+/**
+ * Internal, not API: the single-threaded loop behind {@code Baton.run}: a FIFO run queue of tasks,
+ * a timer queue, and the trampoline that drives each task's chain of frames. The API's runner
+ * extends it with the clock and the deadlock report.
+ *
+ * <p>Scheduling is deterministic: tasks run in the order they became runnable, in batches; timers
+ * with equal deadlines fire in the order they were armed. All state is confined to the thread that
+ * called {@link #run}.
+ *
+ * <h2>Waking tasks</h2>
+ * A parked task's {@link Task#state} is the operation it waits on; {@link #resume}, {@link #fail}
+ * and {@link #wake} replace it with the outcome and append the task to the run queue, allocating
+ * nothing (a value that could be mistaken for an operation or a failure is boxed, which only
+ * happens for such values).
+ */
+public abstract class Loop {
+  private static final ThreadLocal<Loop> CURRENT = new ThreadLocal<>();
+  /** Resume marker: the task yielded at a full checkpoint and checks cancellation when it resumes. */
+  private static final Object CHECK_CANCEL = new Frame.Marker("CHECK_CANCEL");
+  /** In the trampoline: the frame has finished with the outcome in (value, error). */
+  private static final Object RETURN = new Frame.Marker("RETURN");
+
+  private final TimerQueue timers = new TimerQueue();
+  private Task runHead;
+  private Task runTail;
+  /** Tasks waiting in {@code waitAllTasksBlocked()}. */
+  private final WaitQueue idleWaiters = new WaitQueue();
+  /**
+   * The task whose frames are running now. Cleared after each batch rather than after each task:
+   * nothing runs between two tasks of a batch, and timers fire between batches, with no task current.
+   */
+  private Task current;
+
+  protected Loop() {}
+
+  /** The loop clock in seconds. */
+  public abstract double now();
+
+  /** Waits until {@link #now()} reaches {@code deadline}: the loop has nothing else to do. */
+  protected abstract void waitUntil(double deadline);
+
+  /** The exception {@link #run} throws when no task can ever run again (nothing runnable, no timer). */
+  protected abstract RuntimeException deadlock();
+
+  /** The loop running on this thread, or null. */
+  public static Loop running() {
+    return CURRENT.get();
+  }
+
+  /** The task whose frames are running now; null outside tasks. */
+  public final Task currentTask() {
+    return current;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The loop
+
+  /**
+   * Starts a task running {@code root} (which must be new) in {@code scope}; {@code parent} hears
+   * of its end. It runs from the next schedule point on.
+   */
+  public final Task spawn(Frame root, CancelStatus scope, Task.Parent parent) {
+    checkNew(root);
+    root.link = parent;
+    Task t = new Task(root);
+    t.scope = scope;
+    enqueue(t);
+    return t;
+  }
+
+  /** Throws {@link IllegalStateException} if {@code frame} was already awaited or started. */
+  public static void checkNew(Frame frame) {
+    if (!frame.isNew()) {
+      throw alreadyAwaited(frame);
+    }
+  }
+
+  /** Runs the loop on the calling thread until {@code main} has finished. */
+  public final void run(Task main) {
+    checkNoLoopRunning();
+    CURRENT.set(this);
+    try {
+      runUntilFinished(main);
+    } finally {
+      CURRENT.remove();
+      current = null;
+    }
+  }
+
+  /** Throws if a loop is running on this thread ({@code Baton.run} inside a task). */
+  public static void checkNoLoopRunning() {
+    if (CURRENT.get() != null) {
+      throw new IllegalStateException("Baton.run() cannot be called from inside a running loop; await the coroutine instead");
+    }
+  }
+
+  /**
+   * The loop: runs batches of tasks until {@code main} has finished, firing timers between batches
+   * and waiting for the next deadline when nothing is runnable.
+   *
+   * <p>A batch is the tasks runnable when it starts, in FIFO order; tasks made runnable meanwhile
+   * wait for the next batch, after the timers are checked. With no timer pending, a batch goes on
+   * until the queue is empty (or a timer is armed), which saves a clock read per batch.
+   */
+  private void runUntilFinished(Task main) {
+    while (!main.finished()) {
+      if (runHead == null) {
+        if (!idleWaiters.isEmpty()) {
+          wakeIdleWaiters();
+        } else if (timers.isEmpty()) {
+          throw deadlock();
+        } else {
+          waitUntil(timers.peek().deadline);
+        }
+      }
+      if (!timers.isEmpty()) {
+        fireTimers();
+      }
+      if (runHead == null) {
+        continue; // the timers woke no task (a deadline whose scope has nothing parked, say)
+      }
+      Task last = timers.isEmpty() ? null : runTail;
+      Task task;
+      do {
+        task = runHead;
+        runHead = task.next;
+        if (runHead == null) {
+          runTail = null;
+        }
+        task.next = null;
+        runTask(task);
+      } while (task != last && runHead != null && (last != null || timers.isEmpty()));
+      current = null;
+    }
+  }
+
+  /**
+   * The trampoline: runs {@code task}'s frames until it parks or finishes. Awaiting a coroutine
+   * pushes it (it becomes {@code frame}, its caller the previous one); a finishing frame returns its
+   * outcome to its caller without recursion; a task's state between runs is only its innermost frame.
+   */
+  private void runTask(Task task) {
+    current = task;
+    // The task's state keeps the outcome while it runs: never an operation, so the task does not
+    // read as parked.
+    Object value = task.state;
+    Throwable error = null;
+    if (value == CHECK_CANCEL) {
+      value = null;
+      if (task.scope.effectivelyCancelled) {
+        error = task.scope.cancelledError();
+      }
+    } else if (value instanceof Throwable) {
+      error = (Throwable) value;
+      value = null;
+    } else if (value instanceof Boxed) {
+      value = ((Boxed) value).value;
+    }
+    Frame frame = task.top;
+    // The frame's caller (a Frame, or the task's Parent for the root): read before each step,
+    // since finishing a step overwrites the link with the result.
+    Object caller = frame.link;
+    for (;;) {
+      Object r;
+      try {
+        r = frame.$step(value, error);
+      } catch (Throwable t) {
+        frame.link = Frame.FINISHED;
+        r = RETURN;
+        value = null;
+        error = t;
+      }
+      if (r == Frame.DONE) {
+        // The result stays in the finished frame's link (so that it is never new again); only a
+        // null result needs the marker.
+        r = RETURN;
+        value = frame.link;
+        error = null;
+        if (value == null) {
+          frame.link = Frame.FINISHED;
+        }
+      } else if (r == Frame.TAIL) {
+        // The frame has finished; what it awaits in tail position takes its place.
+        r = frame.link;
+        frame.link = Frame.FINISHED;
+        if (r instanceof Frame && ((Frame) r).isNew()) {
+          frame = (Frame) r; // a tail call: the callee takes the finished frame's place
+          frame.link = caller;
+          value = error = null;
+          continue;
+        }
+        if (r instanceof Operation) {
+          // The caller awaits the operation in the frame's place (for a task's root, a relay does).
+          if (caller instanceof Frame) {
+            frame = (Frame) caller;
+            caller = frame.link;
+          } else {
+            frame = new Relay(caller);
+          }
+        } else {
+          value = null;
+          error = notAwaitable(r);
+          r = RETURN;
+        }
+      }
+      if (r == RETURN) {
+        // The frame has finished with (value, error): back to its caller, without recursion.
+        if (caller instanceof Frame) {
+          frame = (Frame) caller;
+          caller = frame.link;
+          continue;
+        }
+        finish(task, (Task.Parent) caller, value, error);
+        return;
+      }
+      if (r instanceof Operation) {
+        Operation op = (Operation) r;
+        Object v;
+        try {
+          // One begin() call per site, so that the JIT sees each site's few operation classes
+          // apart and inlines them (see Operation#site).
+          int site = op.site;
+          if (site == Operation.SITE_RECEIVE) {
+            v = op.begin(task, this);
+          } else if (site == Operation.SITE_SEND) {
+            v = op.begin(task, this);
+          } else if (site == Operation.SITE_CHECKPOINT) {
+            v = op.begin(task, this);
+          } else {
+            v = op.begin(task, this);
+          }
+        } catch (Throwable t) {
+          value = null;
+          error = t;
+          continue;
+        }
+        if (v == Operation.PARKED) {
+          if (task.top != frame) {
+            task.top = frame;
+          }
+          return;
+        }
+        value = v;
+        error = null;
+        continue;
+      }
+      if (r instanceof Frame && ((Frame) r).isNew()) {
+        // A call: the callee runs at once, on this task.
+        Frame callee = (Frame) r;
+        callee.link = frame;
+        caller = frame;
+        frame = callee;
+        value = null;
+        error = null;
+        continue;
+      }
+      value = null;
+      error = notAwaitable(r);
+    }
+  }
+
+  private void fireTimers() {
+    double now = now();
+    while (!timers.isEmpty() && timers.peek().deadline <= now) {
+      timers.poll().fire(this);
+    }
+  }
+
+  private void wakeIdleWaiters() {
+    Task t;
+    while ((t = idleWaiters.poll()) != null) {
+      wake(t);
+    }
+  }
+
+  /** The exception for awaiting {@code r}, which is not something that can be awaited now. */
+  private static RuntimeException notAwaitable(Object r) {
+    if (r instanceof Frame) {
+      return alreadyAwaited((Frame) r);
+    }
+    return r == null
+        ? new NullPointerException("await(null): the awaited expression was null")
+        : new IllegalArgumentException("not an awaitable of the Baton runtime: " + r.getClass().getName());
+  }
+
+  private static IllegalStateException alreadyAwaited(Frame f) {
+    return new IllegalStateException(
+        "a coroutine can be awaited or started only once, and this one already was: " + Frame.describe(f));
+  }
+
+  private void finish(Task task, Task.Parent parent, Object value, Throwable error) {
+    task.top = null;
+    if (CancelStatus.listed(task)) {
+      task.scope.unlist(task);
+    }
+    parent.childFinished(task, value, error);
+  }
+
+  /** Takes the outcome of an operation awaited in tail position by a task's root frame to the task's parent. */
+  private static final class Relay extends Frame {
+    Relay(Object parent) {
+      this.link = parent;
+    }
+
+    @Override
+    protected Object $step(Object $value, Throwable $error) throws Throwable {
+      if ($error != null) {
+        throw $error;
+      }
+      return $finish($value);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Parking and waking
+
+  /** Appends {@code t}, which is in no queue (so {@code t.next} is null), to the run queue. */
+  private void enqueue(Task t) {
+    if (runTail == null) {
+      runHead = t;
+    } else {
+      runTail.next = t;
+    }
+    runTail = t;
+  }
+
+  /** Makes a parked task runnable; it resumes with {@code value}. The abort hook is gone: the result wins. */
+  public final void resume(Task t, Object value) {
+    t.state = box(value);
+    enqueue(t);
+  }
+
+  /** Makes a parked task runnable; {@code error} is thrown at its await. */
+  public final void fail(Task t, Throwable error) {
+    t.state = java.util.Objects.requireNonNull(error, "error == null");
+    enqueue(t);
+  }
+
+  /** Makes a parked task runnable; it resumes with null. */
+  public final void wake(Task t) {
+    t.state = null;
+    enqueue(t);
+  }
+
+  /**
+   * Parks the running task on {@code op}. If the task is already effectively cancelled the wait is
+   * aborted at once (trio delivers pending cancellation when a task blocks).
+   */
+  public final Object park(Task t, Operation op) {
+    t.state = op;
+    if (!CancelStatus.listed(t)) {
+      t.scope.list(t); // found by cancellation from now on
+    }
+    if (t.scope.effectivelyCancelled) {
+      tryCancel(t);
+    }
+    return Operation.PARKED;
+  }
+
+  /** A schedule point without a cancel point: the task runs again after the others, with {@code value}. */
+  public final Object yieldWith(Task t, Object value) {
+    t.state = box(value);
+    enqueue(t);
+    return Operation.PARKED;
+  }
+
+  /** A full checkpoint: yield, then check cancellation when the task resumes. */
+  public final Object checkpoint(Task t) {
+    t.state = CHECK_CANCEL;
+    enqueue(t);
+    return Operation.PARKED;
+  }
+
+  /** A new {@code Cancelled} for {@code t}, from the scope whose cancellation it sees. */
+  public final Error newCancelled(Task t) {
+    return t.scope.cancelledError();
+  }
+
+  /**
+   * The task is parked and effectively cancelled: try to abort its wait, once per wait (trio). If the
+   * operation refuses, the task stays parked until the operation reschedules it, and later
+   * cancellations do not ask again.
+   */
+  final void tryCancel(Task t) {
+    if (!(t.state instanceof Operation) || t.state instanceof AbortRefused) {
+      return;
+    }
+    Operation op = (Operation) t.state;
+    if (op.abort(t, this)) {
+      fail(t, t.scope.cancelledError());
+    } else if (t.state == op) { // still parked: the operation did not reschedule it from abort()
+      t.state = new AbortRefused(op);
+    }
+  }
+
+  /** Stands for the operation of a parked task whose abort was refused: it is not asked again. */
+  private static final class AbortRefused extends Operation {
+    private final Operation op;
+
+    AbortRefused(Operation op) {
+      this.op = op;
+    }
+
+    @Override
+    protected Object begin(Task task, Loop loop) {
+      throw new AssertionError("never awaited");
+    }
+
+    @Override
+    public String toString() {
+      return op.toString();
+    }
+  }
+
+  /** A resume value that would otherwise read as an operation (parked) or a failure. */
+  private static final class Boxed {
+    final Object value;
+
+    Boxed(Object value) {
+      this.value = value;
+    }
+  }
+
+  private static Object box(Object value) {
+    return value instanceof Operation || value instanceof Throwable || value instanceof Boxed ? new Boxed(value) : value;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Timers and idle waiters
+
+  /** Arms {@code timer} (which must not be armed) to fire once the clock reaches {@code deadline}. */
+  public final void addTimer(Timer timer, double deadline) {
+    timer.deadline = deadline;
+    timers.add(timer);
+  }
+
+  /** Disarms {@code timer} if it is armed. */
+  public final void removeTimer(Timer timer) {
+    timers.remove(timer);
+  }
+
+  /** Parks {@code t} on {@code op} until no other task is runnable (trio's {@code wait_all_tasks_blocked}). */
+  public final Object waitAllTasksBlocked(Task t, Operation op) {
+    idleWaiters.add(t);
+    return park(t, op);
+  }
+
+  public final void removeIdleWaiter(Task t) {
+    idleWaiters.remove(t);
+  }
+}
