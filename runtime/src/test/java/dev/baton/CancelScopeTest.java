@@ -19,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.testing.Co;
-import dev.baton.testing.Event;
 import dev.baton.testing.RuntimeTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -348,7 +347,7 @@ class CancelScopeTest extends RuntimeTest {
     // anyio test_taskgroups.py::test_fail_after_after_cancellation
     Event event = new Event();
     assertThrows(DeadlineExceededException.class, () -> runVirtual(co(
-        taskGroup(tg -> block(run(() -> tg.cancelScope().cancel()), event.waiting())),
+        taskGroup(tg -> block(run(() -> tg.cancelScope().cancel()), awaiting(event::waitUntilSet))),
         cancelScope(() -> Baton.failAfter(0.1), s -> block(sleepStep(0.5), run(() -> log.add("block complete")))))));
     assertEquals(List.of(), log);
   }
@@ -676,7 +675,7 @@ class CancelScopeTest extends RuntimeTest {
             run(() -> inner.startSoon(co(cancelScope(() -> Baton.openCancelScope(true), s -> block(
                 sleepStep(0.2),
                 run(() -> resumes[0]++),
-                event.waiting(),
+                awaiting(event::waitUntilSet),
                 run(() -> resumes[0]++)))))),
             run(() -> inner.cancelScope().cancel()))),
         run(() -> log.add("inner group exited at " + currentTime()))))));

@@ -21,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.testing.Co;
-import dev.baton.testing.Event;
 import dev.baton.testing.RuntimeTest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -273,7 +272,7 @@ class TaskGroupTest extends RuntimeTest {
         run(() -> tg.startSoon(co(awaiting(() -> tg.start(status -> co(
             run(status::started),
             cancelScope(() -> Baton.openCancelScope(true), shield -> block(
-                event.waiting(),
+                awaiting(event::waitUntilSet),
                 run(() -> log.add("shielded wait done")))),
             checkpointStep(),
             run(order::expectUnreached))))))),
@@ -495,7 +494,7 @@ class TaskGroupTest extends RuntimeTest {
         untilAllBlocked(),
         cancelScope(() -> Baton.openCancelScope(true), shield -> cancelScope(() -> Baton.failAfter(1), f -> block(
             run(parentScope::cancel),
-            childCancelled.waiting(),
+            awaiting(childCancelled::waitUntilSet),
             run(() -> log.add("child cancelled at " + currentTime()))))))))));
     assertEquals(List.of("child cancelled at 0.0"), log);
   }
