@@ -243,4 +243,19 @@ public final class Baton {
   public static <T> MemoryObjectStream<T> createMemoryObjectStream() {
     return createMemoryObjectStream(0);
   }
+
+  /**
+   * An in-memory byte stream whose buffer holds at most {@code maxBufferSize} bytes: sends wait while
+   * it is full (backpressure), receives return what is buffered, in chunks of any size. The halves
+   * keep the {@link ByteSendStream} and {@link ByteReceiveStream} contracts.
+   *
+   * @throws IllegalArgumentException if {@code maxBufferSize < 1}
+   */
+  public static MemoryByteStream createMemoryByteStream(int maxBufferSize) {
+    if (maxBufferSize < 1) {
+      throw new IllegalArgumentException("maxBufferSize must be at least 1: " + maxBufferSize);
+    }
+    ByteStreamState state = new ByteStreamState(maxBufferSize);
+    return new MemoryByteStream(new MemoryByteSendStream(state), new MemoryByteReceiveStream(state));
+  }
 }

@@ -6,7 +6,7 @@ package dev.baton;
  * sent as {@code "hello "} and {@code "world"} may arrive as one chunk, as eleven, or split anywhere.
  *
  * <p>The contract every implementation keeps (memory byte streams, TCP connections, the wrappers
- * {@code BufferedByteReceiveStream} and {@code StapledByteStream}):
+ * {@link BufferedByteReceiveStream} and {@link StapledByteStream}):
  * <ul>
  *   <li>{@link #receive(int)} returns a chunk of 1 to {@code maxBytes} bytes, never an empty one:
  *       whatever is available, without waiting for more once it has at least one byte. A

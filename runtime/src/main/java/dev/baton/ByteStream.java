@@ -1,7 +1,7 @@
 package dev.baton;
 
 /**
- * A two-way byte stream (a TCP connection, a {@code StapledByteStream}): both sides' contracts.
+ * A two-way byte stream (a TCP connection, a {@link StapledByteStream}): both sides' contracts.
  * {@link #sendEof()} half-closes the sending side only; {@link #close()} closes both.
  */
 public interface ByteStream extends ByteSendStream, ByteReceiveStream {

@@ -21,7 +21,7 @@ import java.util.Iterator;
  * @param <T> the type of the items
  */
 public final class MemoryObjectReceiveStream<T> extends Resource
-    implements AutoCloseable, AsyncCloseable, Iterable<T>, AsyncIterable<T> {
+    implements ObjectReceiveStream<T>, AsyncCloseable, Iterable<T>, AsyncIterable<T> {
   private final StreamState<T> state;
   private final ReceiveOp receive = new ReceiveOp(false);
   private final ReceiveOp next = new ReceiveOp(true);

@@ -15,7 +15,7 @@ import dev.baton.lowlevel.AsyncCloseable;
  *
  * @param <T> the type of the items
  */
-public final class MemoryObjectSendStream<T> extends Resource implements AutoCloseable, AsyncCloseable {
+public final class MemoryObjectSendStream<T> extends Resource implements ObjectSendStream<T>, AsyncCloseable {
   private final StreamState<T> state;
   /** Reused by {@link #send} while free (not handed out, not holding a blocked send's item). */
   private final SendOp reusable = new SendOp();

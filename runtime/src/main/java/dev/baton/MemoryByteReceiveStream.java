@@ -1,0 +1,95 @@
+package dev.baton;
+
+import dev.baton.core.Loop;
+import dev.baton.core.Task;
+
+/**
+ * The receiving half of an in-memory byte stream ({@link Baton#createMemoryByteStream(int)}): the
+ * {@link ByteReceiveStream} contract. {@link #receive(int)} returns what is buffered, up to
+ * {@code maxBytes}, waiting while nothing is; a cancelled receive consumed nothing. Closing it makes
+ * the sender's {@code send} throw {@link BrokenResourceException} and drops the buffered bytes. One task
+ * receives at a time ({@link BusyResourceException}).
+ */
+public final class MemoryByteReceiveStream implements ByteReceiveStream {
+  private final ByteStreamState state;
+
+  MemoryByteReceiveStream(ByteStreamState state) {
+    this.state = state;
+  }
+
+  @Override
+  public Awaitable<byte[]> receive(int maxBytes) {
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes must be a positive integer, not " + maxBytes);
+    }
+    return new ReceiveOp(maxBytes);
+  }
+
+  /**
+   * Closes the receiving half: synchronous, idempotent, never a checkpoint. A task blocked in
+   * {@code receive} gets {@link ClosedResourceException}; one blocked in {@code send} gets
+   * {@link BrokenResourceException}.
+   */
+  @Override
+  public void close() {
+    if (state.receiveClosed) {
+      return;
+    }
+    state.receiveClosed = true;
+    state.failReceiver(new ClosedResourceException("the byte stream's receive half was closed while receiving"));
+    state.failSender(new BrokenResourceException("the byte stream's receive half was closed"));
+    state.discard();
+  }
+
+  public boolean isClosed() {
+    return state.receiveClosed;
+  }
+
+  @Override
+  public String toString() {
+    return "MemoryByteReceiveStream[buffered=" + state.count + "/" + state.ring.length + (state.receiveClosed ? ", closed" : "") + "]";
+  }
+
+  private final class ReceiveOp extends RuntimeOperation<byte[]> {
+    private final int maxBytes;
+
+    ReceiveOp(int maxBytes) {
+      super(SITE_RECEIVE);
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected Object begin(Task task, Loop loop) {
+      if (task.cancelled()) {
+        throw task.newCancelled();
+      }
+      if (state.receiveClosed) {
+        throw new ClosedResourceException("the byte stream's receive half is closed");
+      }
+      if (state.receiver != null) {
+        throw new BusyResourceException("another task is already reading from this byte stream");
+      }
+      state.bind(loop);
+      if (state.count > 0) {
+        return loop.yieldWith(task, state.take(maxBytes));
+      }
+      if (state.eof) {
+        throw new EndOfStreamException("the sending side of the byte stream was closed");
+      }
+      state.receiver = task;
+      state.receiverMax = maxBytes;
+      return loop.park(task, this);
+    }
+
+    @Override
+    protected boolean abort(Task task, Loop loop) {
+      state.receiver = null;
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return "receive on " + MemoryByteReceiveStream.this;
+    }
+  }
+}
