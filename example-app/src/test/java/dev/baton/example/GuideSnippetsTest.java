@@ -7,24 +7,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guide quotes compiled code: every snippet of GuideSamples.java appears verbatim in docs/guide.md,
- * and every Java block of the guide is one of them.
+ * The guide quotes compiled code: every snippet of the samples classes ({@code GuideSamples.java},
+ * {@code GuideStreamSamples.java}) appears verbatim in docs/guide.md, and every Java block of the
+ * guide is one of them.
  */
 class GuideSnippetsTest {
-  static final Path SAMPLES = Path.of("src/main/java/dev/baton/example/GuideSamples.java");
+  static final List<Path> SAMPLES = List.of(
+      Path.of("src/main/java/dev/baton/example/GuideSamples.java"),
+      Path.of("src/main/java/dev/baton/example/GuideStreamSamples.java"));
   static final Path GUIDE = Path.of("../docs/guide.md");
 
   static Map<String, String> snippets() throws IOException {
-    String src = Files.readString(SAMPLES);
+    StringBuilder src = new StringBuilder();
+    for (Path file : SAMPLES) {
+      src.append(Files.readString(file));
+    }
     Map<String, String> out = new LinkedHashMap<>();
     Matcher m = Pattern.compile("  // snippet:(\\S+)\\n(.*?)  // end:\\1\\n", Pattern.DOTALL).matcher(src);
     while (m.find()) {
+      if (out.containsKey(m.group(1))) {
+        throw new AssertionError("two snippets are named " + m.group(1));
+      }
       StringBuilder body = new StringBuilder();
       for (String line : m.group(2).split("\n", -1)) {
         body.append(line.startsWith("  ") ? line.substring(2) : line).append('\n');
@@ -41,7 +51,7 @@ class GuideSnippetsTest {
     assertFalse(snippets.isEmpty(), "no snippets found in " + SAMPLES);
     for (Map.Entry<String, String> e : snippets.entrySet()) {
       assertTrue(guide.contains("```java\n" + e.getValue() + "\n```"),
-          "docs/guide.md does not quote snippet '" + e.getKey() + "' of GuideSamples.java verbatim");
+          "docs/guide.md does not quote snippet '" + e.getKey() + "' of the samples verbatim");
     }
   }
 
@@ -52,7 +62,7 @@ class GuideSnippetsTest {
     while (block.find()) {
       blocks++;
       assertTrue(snippets().containsValue(block.group(1)),
-          "this Java block of docs/guide.md is not a snippet of GuideSamples.java:\n" + block.group(1));
+          "this Java block of docs/guide.md is not a snippet of the samples:\n" + block.group(1));
     }
     assertTrue(blocks >= snippets().size(), "only " + blocks + " Java blocks in docs/guide.md");
   }
