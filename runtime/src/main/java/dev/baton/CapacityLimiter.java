@@ -1,6 +1,5 @@
 package dev.baton;
 
-import dev.baton.core.Loop;
 import dev.baton.core.Task;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,12 +48,12 @@ public final class CapacityLimiter {
    * @throws IllegalStateException (at the await) if the task already holds a token of this limiter
    */
   public Awaitable<Acquired> acquire() {
-    return new AcquireOp(null);
+    return acquireFor(null);
   }
 
   /** {@link #acquire()} for {@code borrower} instead of the current task. */
   public Awaitable<Acquired> acquireOnBehalfOf(Object borrower) {
-    return new AcquireOp(java.util.Objects.requireNonNull(borrower, "borrower == null"));
+    return acquireFor(java.util.Objects.requireNonNull(borrower, "borrower == null"));
   }
 
   /** Takes a token for the current task if one is free and nobody waits, else throws {@link WouldBlockException}. Never a checkpoint. */
@@ -153,7 +152,8 @@ public final class CapacityLimiter {
   private void grantWaiters() {
     while (!waiters.isEmpty() && (totalTokens == UNLIMITED || borrowers.size() < totalTokens)) {
       Task t = waiters.poll();
-      Object borrower = ((AcquireOp) t.waitingOn()).borrower(t);
+      Object tag = ((Waiters.Acquire<?>) t.waitingOn()).tag;
+      Object borrower = tag != null ? tag : t;
       if (borrowers.add(borrower)) {
         waiters.resume(t, held(borrower));
       } else { // two tasks waited on behalf of one borrower: the second finds it holding
@@ -163,45 +163,20 @@ public final class CapacityLimiter {
     }
   }
 
-  private Acquired held(Object borrower) {
-    return new Held(() -> releaseOnBehalfOf(borrower));
-  }
-
-  /** One acquire: it carries its borrower (null: the task that awaits it). */
-  private final class AcquireOp extends RuntimeOperation<Acquired> {
-    private final Object borrower;
-
-    AcquireOp(Object borrower) {
-      this.borrower = borrower;
-    }
-
-    Object borrower(Task task) {
-      return borrower != null ? borrower : task;
-    }
-
-    @Override
-    protected Object begin(Task task, Loop loop) {
-      if (task.cancelled()) {
-        throw task.newCancelled();
-      }
-      Object who = borrower(task);
+  /** One acquire for {@code borrower} (null: the task that awaits it), which the acquire carries as its tag. */
+  private Awaitable<Acquired> acquireFor(Object borrower) {
+    return new Waiters.Acquire<>(waiters, "acquire", this, borrower, task -> {
+      Object who = borrower != null ? borrower : task;
       checkNotHolding(who);
       if (tokenFree()) {
         borrowers.add(who);
-        return loop.yieldWith(task, held(who));
+        return held(who);
       }
-      return waiters.park(task, loop, this);
-    }
+      return Waiters.WAIT;
+    });
+  }
 
-    @Override
-    protected boolean abort(Task task, Loop loop) {
-      waiters.remove(task);
-      return true;
-    }
-
-    @Override
-    public String toString() {
-      return "acquire on " + CapacityLimiter.this;
-    }
+  private Acquired held(Object borrower) {
+    return new Held(() -> releaseOnBehalfOf(borrower));
   }
 }

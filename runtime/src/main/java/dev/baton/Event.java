@@ -1,6 +1,5 @@
 package dev.baton;
 
-import dev.baton.core.Loop;
 import dev.baton.core.Task;
 
 /**
@@ -22,7 +21,8 @@ import dev.baton.core.Task;
 public final class Event {
   private boolean set;
   private final Waiters waiters = new Waiters();
-  private final WaitOp wait = new WaitOp();
+  private final Waiters.Acquire<Void> wait =
+      new Waiters.Acquire<>(waiters, "waitUntilSet", this, null, task -> set ? null : Waiters.WAIT);
 
   public Event() {}
 
@@ -54,26 +54,5 @@ public final class Event {
   @Override
   public String toString() {
     return "Event[" + (set ? "set" : "not set") + ", tasksWaiting=" + waiters.size() + "]";
-  }
-
-  private final class WaitOp extends RuntimeOperation<Void> {
-    @Override
-    protected Object begin(Task task, Loop loop) {
-      if (set) {
-        return loop.checkpoint(task);
-      }
-      return waiters.park(task, loop, this);
-    }
-
-    @Override
-    protected boolean abort(Task task, Loop loop) {
-      waiters.remove(task);
-      return true;
-    }
-
-    @Override
-    public String toString() {
-      return "waitUntilSet on " + Event.this;
-    }
   }
 }

@@ -34,7 +34,8 @@ import dev.baton.core.Task;
 public final class Lock {
   private Task owner;
   final Waiters waiters = new Waiters();
-  private final AcquireOp acquire = new AcquireOp();
+  private final Waiters.Acquire<Acquired> acquire =
+      new Waiters.Acquire<>(waiters, "acquire", this, null, task -> tryAcquire(task) ? held() : Waiters.WAIT);
   private final ReacquireOp reacquire = new ReacquireOp();
 
   public Lock() {}
@@ -123,30 +124,6 @@ public final class Lock {
 
   private Acquired held() {
     return new Held(this::release);
-  }
-
-  private final class AcquireOp extends RuntimeOperation<Acquired> {
-    @Override
-    protected Object begin(Task task, Loop loop) {
-      if (task.cancelled()) {
-        throw task.newCancelled();
-      }
-      if (tryAcquire(task)) {
-        return loop.yieldWith(task, held());
-      }
-      return waiters.park(task, loop, this);
-    }
-
-    @Override
-    protected boolean abort(Task task, Loop loop) {
-      waiters.remove(task);
-      return true;
-    }
-
-    @Override
-    public String toString() {
-      return "acquire on " + Lock.this;
-    }
   }
 
   /** Takes the lock back whatever the cancellation: the task waits its turn and cannot be aborted. */

@@ -1,6 +1,5 @@
 package dev.baton;
 
-import dev.baton.core.Loop;
 import dev.baton.core.Task;
 
 /**
@@ -25,7 +24,13 @@ public final class Semaphore {
   private int value;
   private final int maxValue;
   private final Waiters waiters = new Waiters();
-  private final AcquireOp acquire = new AcquireOp();
+  private final Waiters.Acquire<Acquired> acquire = new Waiters.Acquire<>(waiters, "acquire", this, null, task -> {
+    if (value > 0 && waiters.isEmpty()) {
+      value--;
+      return held();
+    }
+    return Waiters.WAIT;
+  });
 
   /** A semaphore holding {@code initialValue} permits, without a maximum. */
   public Semaphore(int initialValue) {
@@ -102,30 +107,5 @@ public final class Semaphore {
 
   private Acquired held() {
     return new Held(this::release);
-  }
-
-  private final class AcquireOp extends RuntimeOperation<Acquired> {
-    @Override
-    protected Object begin(Task task, Loop loop) {
-      if (task.cancelled()) {
-        throw task.newCancelled();
-      }
-      if (value > 0 && waiters.isEmpty()) {
-        value--;
-        return loop.yieldWith(task, held());
-      }
-      return waiters.park(task, loop, this);
-    }
-
-    @Override
-    protected boolean abort(Task task, Loop loop) {
-      waiters.remove(task);
-      return true;
-    }
-
-    @Override
-    public String toString() {
-      return "acquire on " + Semaphore.this;
-    }
   }
 }

@@ -41,10 +41,15 @@ public record StapledByteStream(ByteSendStream sendStream, ByteReceiveStream rec
 
   @Override
   public void close() {
+    closeBoth(sendStream::close, receiveStream::close);
+  }
+
+  /** Runs both closes, the second even if the first throws. */
+  static void closeBoth(Runnable first, Runnable second) {
     try {
-      sendStream.close();
+      first.run();
     } finally {
-      receiveStream.close();
+      second.run();
     }
   }
 }

@@ -41,11 +41,7 @@ public record StapledObjectStream<T>(ObjectSendStream<T> sendStream, ObjectRecei
 
   @Override
   public void close() {
-    try {
-      sendStream.close();
-    } finally {
-      receiveStream.close();
-    }
+    StapledByteStream.closeBoth(sendStream::close, receiveStream::close);
   }
 
   /** Cancel point, close, schedule point. */

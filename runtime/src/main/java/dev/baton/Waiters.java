@@ -70,4 +70,60 @@ final class Waiters {
   void remove(Task t) {
     queue.remove(t);
   }
+
+  /** What an {@link Attempt} returns when the operation must wait. */
+  static final Object WAIT = new Object();
+
+  /** The immediate try of an {@link Acquire}. */
+  @FunctionalInterface
+  interface Attempt {
+    /** Succeeds at once for {@code task} (returns the value), or returns {@link #WAIT}. */
+    Object tryNow(Task task);
+  }
+
+  /**
+   * A blocking operation of a primitive, always a checkpoint: a cancel point (nothing is taken in a
+   * cancelled scope), then either an immediate success followed by a schedule point, or a park at the
+   * tail of the queue. Cancellation while parked leaves the queue; the releaser resumes the task with
+   * what it was handed, after which no abort is asked ("rescheduled wins").
+   */
+  static final class Acquire<T> extends RuntimeOperation<T> {
+    private final Waiters waiters;
+    private final String what;
+    private final Object on;
+    private final Attempt attempt;
+    /** What the primitive keeps with this acquire (a limiter's borrower), or null. */
+    final Object tag;
+
+    Acquire(Waiters waiters, String what, Object on, Object tag, Attempt attempt) {
+      this.waiters = waiters;
+      this.what = what;
+      this.on = on;
+      this.tag = tag;
+      this.attempt = attempt;
+    }
+
+    @Override
+    protected Object begin(Task task, Loop loop) {
+      if (task.cancelled()) {
+        throw task.newCancelled();
+      }
+      Object value = attempt.tryNow(task);
+      if (value != WAIT) {
+        return loop.yieldWith(task, value);
+      }
+      return waiters.park(task, loop, this);
+    }
+
+    @Override
+    protected boolean abort(Task task, Loop loop) {
+      waiters.remove(task);
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return what + " on " + on;
+    }
+  }
 }
