@@ -27,6 +27,9 @@ import dev.baton.core.Task;
  *       release it.</li>
  *   <li>Owner-checked: acquiring again from the owning task, or releasing from another task, is an
  *       {@link IllegalStateException}.</li>
+ *   <li>A lock whose owner task finished without releasing it is broken: acquiring it throws
+ *       {@link BrokenResourceException} (trio). Tasks already waiting when the owner finished are not
+ *       woken: they wait until cancelled, or the loop reports the deadlock.</li>
  * </ul>
  *
  * A lock may be created anywhere; it is used by the tasks of one loop.
@@ -96,6 +99,9 @@ public final class Lock {
   private boolean tryAcquire(Task task) {
     if (owner == task) {
       throw new IllegalStateException("attempted to acquire a Lock the current task already holds");
+    }
+    if (owner != null && owner.finished()) {
+      throw new BrokenResourceException("the owner of this lock exited without releasing it");
     }
     if (owner != null || !waiters.isEmpty()) {
       return false;

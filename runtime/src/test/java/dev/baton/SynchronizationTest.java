@@ -43,13 +43,7 @@ import org.junit.jupiter.api.Test;
  *       {@code test_total_tokens_as_kwarg}</td>
  *       <td>Python typing and keyword arguments; Java's {@code int} and {@link CapacityLimiter#UNLIMITED}</td></tr>
  *   <tr><td>anyio {@code test_current_default_thread_limiter}</td><td>threads are issue 11 part 4</td></tr>
- *   <tr><td>trio {@code test_Lock_and_StrictFIFOLock}, {@code test_generic_lock_*} parametrized over lock kinds</td>
- *       <td>Baton has one lock kind; its FIFO and owner rules are tested below</td></tr>
- *   <tr><td>trio {@code test_lock_acquire_unowned_lock}, {@code test_lock_multiple_acquire} (a lock whose owner
- *       task exited: {@code BrokenResourceError})</td>
- *       <td>not implemented: a lock held by a finished task stays held (documented in the guide)</td></tr>
- *   <tr><td>trio {@code test_Semaphore_bounded} / {@code test_CapacityLimiter_change_total_tokens} type checks</td>
- *       <td>Python typing</td></tr>
+ *   <tr><td>trio {@code test_sync.py}</td><td>ported in {@link TrioSyncTest}, with what it leaves out</td></tr>
  * </table>
  */
 class SynchronizationTest extends RuntimeTest {
