@@ -39,6 +39,14 @@ final class ByteStreamState {
     }
   }
 
+  /** Throws if a task is blocked on the stream and the calling thread does not run its loop. */
+  void checkThread(String operation) {
+    if ((sender != null || receiver != null) && Loop.running() != loop) {
+      throw new IllegalStateException(operation + " was called from a thread that does not run the loop this "
+          + "byte stream belongs to: only that loop's tasks may use it");
+    }
+  }
+
   /** Copies as much of {@code data} from {@code offset} as fits; returns the new offset. */
   int fill(byte[] data, int offset) {
     int n = Math.min(data.length - offset, ring.length - count);

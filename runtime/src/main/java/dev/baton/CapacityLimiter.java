@@ -63,6 +63,7 @@ public final class CapacityLimiter {
 
   /** {@link #acquireNowait()} for {@code borrower}. */
   public Acquired acquireOnBehalfOfNowait(Object borrower) {
+    waiters.checkThread("CapacityLimiter.acquireOnBehalfOfNowait()");
     checkNotHolding(borrower);
     if (!tokenFree()) {
       throw new WouldBlockException("no token of this CapacityLimiter is free");
@@ -83,6 +84,7 @@ public final class CapacityLimiter {
 
   /** {@link #release()} for {@code borrower}. */
   public void releaseOnBehalfOf(Object borrower) {
+    waiters.checkThread("CapacityLimiter.releaseOnBehalfOf()");
     if (!borrowers.remove(borrower)) {
       throw new IllegalStateException("this borrower isn't holding any of this CapacityLimiter's tokens: " + describe(borrower));
     }
@@ -100,6 +102,7 @@ public final class CapacityLimiter {
    * @throws IllegalArgumentException if {@code totalTokens < 0}
    */
   public void setTotalTokens(int totalTokens) {
+    waiters.checkThread("CapacityLimiter.setTotalTokens()");
     this.totalTokens = checkTotal(totalTokens);
     grantWaiters();
   }

@@ -28,6 +28,7 @@ public final class Event {
 
   /** Sets the event and wakes every waiting task, oldest first. Idempotent; never a checkpoint. */
   public void set() {
+    waiters.checkThread("Event.set()");
     if (set) {
       return;
     }

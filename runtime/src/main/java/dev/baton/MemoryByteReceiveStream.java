@@ -32,6 +32,7 @@ public final class MemoryByteReceiveStream implements ByteReceiveStream {
    */
   @Override
   public void close() {
+    state.checkThread("MemoryByteReceiveStream.close()");
     if (state.receiveClosed) {
       return;
     }

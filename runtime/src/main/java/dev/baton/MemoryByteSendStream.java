@@ -20,7 +20,7 @@ public final class MemoryByteSendStream implements ByteSendStream {
 
   @Override
   public Awaitable<Void> send(byte[] data) {
-    return new SendOp(data.clone());
+    return new SendOp(java.util.Objects.requireNonNull(data, "data == null"));
   }
 
   @Override
@@ -35,6 +35,7 @@ public final class MemoryByteSendStream implements ByteSendStream {
    */
   @Override
   public void close() {
+    state.checkThread("MemoryByteSendStream.close()");
     if (state.sendClosed) {
       return;
     }

@@ -60,6 +60,7 @@ public final class Semaphore {
 
   /** Takes a permit if one is free, else throws {@link WouldBlockException}. Never a checkpoint. */
   public Acquired acquireNowait() {
+    waiters.checkThread("Semaphore.acquireNowait()");
     if (value == 0) {
       throw new WouldBlockException("the semaphore has no permit left");
     }
@@ -74,6 +75,7 @@ public final class Semaphore {
    * @throws IllegalStateException if the value is already at its maximum
    */
   public void release() {
+    waiters.checkThread("Semaphore.release()");
     if (value == maxValue) {
       throw new IllegalStateException("semaphore released too many times (its maximum is " + maxValue + ")");
     }

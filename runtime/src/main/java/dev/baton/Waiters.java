@@ -35,6 +35,17 @@ final class Waiters {
     return l.park(task, op);
   }
 
+  /**
+   * Throws if tasks wait and the calling thread does not run their loop: waking them from another
+   * thread (or after the loop has ended) would corrupt the loop's queues. Called before any change.
+   */
+  void checkThread(String operation) {
+    if (!queue.isEmpty() && Loop.running() != loop) {
+      throw new IllegalStateException(operation + " was called from a thread that does not run the loop this "
+          + "primitive belongs to: only that loop's tasks may use it");
+    }
+  }
+
   boolean isEmpty() {
     return queue.isEmpty();
   }

@@ -136,6 +136,30 @@ class SynchronizationTest extends RuntimeTest {
     }
 
     @Test
+    void settingFromAnotherThreadWhileTasksWaitIsAnError() throws InterruptedException {
+      // issue 11: a loop-only operation from a foreign thread is a clear IllegalStateException
+      Throwable[] thrown = new Throwable[1];
+      runVirtual(co(taskGroup(tg -> block(
+          run(() -> tg.startSoon(co(awaiting(event::waitUntilSet)))),
+          untilAllBlocked(),
+          run(() -> {
+            Thread t = new Thread(() -> {
+              try {
+                event.set();
+              } catch (Throwable e) {
+                thrown[0] = e;
+              }
+            });
+            t.start();
+            t.join();
+          }),
+          run(() -> assertFalse(event.isSet())),
+          run(event::set)))));
+      assertTrue(thrown[0] instanceof IllegalStateException, String.valueOf(thrown[0]));
+      assertTrue(thrown[0].getMessage().contains("does not run the loop"), thrown[0].getMessage());
+    }
+
+    @Test
     void aCancelledWaiterLeavesTheQueueAtOnce() {
       // trio test_sync.py::test_Event (statistics after cancel)
       runVirtual(co(taskGroup(tg -> block(
