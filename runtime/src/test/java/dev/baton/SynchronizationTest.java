@@ -566,6 +566,22 @@ class SynchronizationTest extends RuntimeTest {
     }
 
     @Test
+    void aWaiterHandedAPermitThenCancelledKeepsItUntilItsBlockEnds() {
+      // trio: rescheduled wins over cancel, for a semaphore
+      Semaphore one = new Semaphore(0, 1);
+      CancelScope[] scope = new CancelScope[1];
+      runVirtual(co(taskGroup(tg -> block(
+          run(() -> tg.startSoon(co(cancelScope(Baton::openCancelScope, s -> block(
+              run(() -> scope[0] = s),
+              holding(one::acquire, block(run(() -> log.add("acquired, value " + one.value())), checkpointStep(), run(order::expectUnreached)))))))),
+          untilAllBlocked(),
+          run(one::release),
+          run(() -> scope[0].cancel())))));
+      assertEquals(List.of("acquired, value 0"), log);
+      assertEquals(1, one.value());
+    }
+
+    @Test
     void closingAPermitTwiceReleasesOnce() {
       runVirtual(co(awaiting(semaphore::acquire, h -> {
         h.close();
@@ -796,6 +812,24 @@ class SynchronizationTest extends RuntimeTest {
           untilAllBlocked(),
           run(() -> assertEquals(List.of("c in"), log)),
           run(() -> two.releaseOnBehalfOf("c"))))));
+    }
+
+    @Test
+    void aWaiterHandedATokenThenCancelledKeepsItUntilItsBlockEnds() {
+      // trio: rescheduled wins over cancel, for a capacity limiter
+      CancelScope[] scope = new CancelScope[1];
+      runVirtual(co(taskGroup(tg -> block(
+          awaiting(() -> limiter.acquireOnBehalfOf("host")),
+          run(() -> tg.startSoon(co(cancelScope(Baton::openCancelScope, s -> block(
+              run(() -> scope[0] = s),
+              holding(limiter::acquire, block(
+                  run(() -> log.add("borrowers " + limiter.statistics().borrowers())), checkpointStep(), run(order::expectUnreached)))))),
+              "waiter")),
+          untilAllBlocked(),
+          run(() -> limiter.releaseOnBehalfOf("host")),
+          run(() -> scope[0].cancel())))));
+      assertEquals(List.of("borrowers [waiter]"), log);
+      assertEquals(0, limiter.borrowedTokens());
     }
 
     @Test
