@@ -466,6 +466,18 @@ class ByteStreamsTest extends RuntimeTest {
     }
 
     @Test
+    void aBufferedTwoWayStreamRejectsMaxBytesBelowOne() {
+      // anyio test_buffered.py::test_buffered_stream_receive_invalid_max_bytes[0] and [-1]
+      BufferedByteStream b = new BufferedByteStream(new StapledByteStream(send, receive));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.receive(0));
+      assertTrue(e.getMessage().contains("maxBytes must be a positive integer"), e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> b.receive(-1));
+      b.close();
+      assertTrue(receive.isClosed());
+      assertTrue(send.isClosed());
+    }
+
+    @Test
     void aBufferedStreamSendsThroughAndSendEofClosesOnlyTheSendingSide() {
       // anyio test_buffered.py::test_buffered_stream
       MemoryByteStream back = createMemoryByteStream(16);
