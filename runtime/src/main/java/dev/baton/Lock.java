@@ -37,6 +37,7 @@ import dev.baton.core.Task;
 public final class Lock {
   private Task owner;
   final Waiters waiters = new Waiters();
+  private final Runnable releaser = this::release;
   private final Waiters.Acquire<Acquired> acquire =
       new Waiters.Acquire<>(waiters, "acquire", this, null, task -> tryAcquire(task) ? held() : Waiters.WAIT);
   private final ReacquireOp reacquire = new ReacquireOp();
@@ -129,7 +130,7 @@ public final class Lock {
   }
 
   private Acquired held() {
-    return new Held(this::release);
+    return new Held(releaser);
   }
 
   /** Takes the lock back whatever the cancellation: the task waits its turn and cannot be aborted. */

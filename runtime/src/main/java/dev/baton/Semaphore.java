@@ -24,6 +24,7 @@ public final class Semaphore {
   private int value;
   private final int maxValue;
   private final Waiters waiters = new Waiters();
+  private final Runnable releaser = this::release;
   private final Waiters.Acquire<Acquired> acquire = new Waiters.Acquire<>(waiters, "acquire", this, null, task -> {
     if (value > 0 && waiters.isEmpty()) {
       value--;
@@ -108,6 +109,6 @@ public final class Semaphore {
   }
 
   private Acquired held() {
-    return new Held(this::release);
+    return new Held(releaser);
   }
 }
