@@ -1,8 +1,12 @@
 package dev.baton;
 
 import dev.baton.core.Loop;
+import dev.baton.core.Resource;
 import dev.baton.core.Task;
+import dev.baton.lowlevel.AsyncCloseable;
+import dev.baton.lowlevel.AsyncIterable;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -18,8 +22,12 @@ import java.util.function.Supplier;
  * yields after.
  *
  * <p>It keeps the {@link ByteReceiveStream} contract; {@link #close()} closes the wrapped stream.
+ * {@code for (@Await byte[] chunk : stream)} in an {@code @Async} method receives chunks (the buffer
+ * first) until the end of the stream; {@code try (@Await var s = ...)} closes it on exit
+ * (synchronously). {@link #iterator()} itself throws: it exists so that the form type-checks.
  */
-public class BufferedByteReceiveStream implements ByteReceiveStream {
+public class BufferedByteReceiveStream extends Resource
+    implements ByteReceiveStream, AsyncCloseable, Iterable<byte[]>, AsyncIterable<byte[]> {
   private static final byte[] EMPTY = {};
 
   private final ByteReceiveStream source;
@@ -48,11 +56,32 @@ public class BufferedByteReceiveStream implements ByteReceiveStream {
 
   /** Up to {@code maxBytes} bytes: from the buffer if it holds any, else one receive of the wrapped stream. */
   @Override
+  @SuppressWarnings("unchecked")
   public Awaitable<byte[]> receive(int maxBytes) {
     if (maxBytes < 1) {
       throw new IllegalArgumentException("maxBytes must be a positive integer, not " + maxBytes);
     }
-    return new Receive(maxBytes);
+    return (Awaitable<byte[]>) (Awaitable<?>) new Receive(maxBytes, false);
+  }
+
+  /** Always throws: iterate with {@code for (@Await byte[] chunk : stream)} in an {@code @Async} method. */
+  @Override
+  public Iterator<byte[]> iterator() {
+    throw new IllegalStateException("a " + getClass().getSimpleName() + " is iterated with for (@Await byte[] chunk : stream) "
+        + "inside an @Async method; a plain for loop would block the loop");
+  }
+
+  /** One step of async iteration: the next chunk, or the end marker. */
+  @Override
+  protected Object next() {
+    return new Receive(DEFAULT_MAX_BYTES, true);
+  }
+
+  /** {@code try (@Await var s = ...)}: closes synchronously (not a checkpoint). */
+  @Override
+  protected Object exitAsync(Throwable pending) {
+    close();
+    return new Checkpoints.Ready<>(pending);
   }
 
   /**
@@ -175,17 +204,34 @@ public class BufferedByteReceiveStream implements ByteReceiveStream {
     }
   }
 
-  private final class Receive extends Coroutine<byte[]> {
+  /** One receive; a step of async iteration ends with the end marker instead of EndOfStream. */
+  private final class Receive extends Coroutine<Object> {
     private final int maxBytes;
+    private final boolean iterating;
+    private boolean started;
 
-    Receive(int maxBytes) {
+    Receive(int maxBytes, boolean iterating) {
       this.maxBytes = maxBytes;
+      this.iterating = iterating;
     }
 
     @Override
-    protected Object $step(Object value, Throwable error) {
+    protected Object $step(Object value, Throwable error) throws Throwable {
+      if (started) {
+        if (error instanceof EndOfStreamException && iterating) {
+          return $complete(StreamState.END);
+        }
+        if (error != null) {
+          throw error;
+        }
+        return $complete(value);
+      }
+      started = true;
       checkOpen();
-      return $tail(size() > 0 ? new Take(() -> take(Math.min(maxBytes, size()))) : source.receive(maxBytes));
+      if (size() > 0) {
+        return $tail(new Take(() -> take(Math.min(maxBytes, size()))));
+      }
+      return source.receive(maxBytes);
     }
   }
 

@@ -25,6 +25,8 @@ final class ByteStreamState {
   /** The blocked receiver and the most it takes. */
   Task receiver;
   int receiverMax;
+  /** The blocked receive is a step of async iteration: the end of the stream is a value, not an exception. */
+  boolean receiverIterating;
   private Loop loop;
 
   ByteStreamState(int capacity) {
@@ -92,7 +94,11 @@ final class ByteStreamState {
     if (receiver != null) {
       Task r = receiver;
       receiver = null;
-      loop.fail(r, new EndOfStreamException("the sending side of the byte stream was closed"));
+      if (receiverIterating) {
+        loop.resume(r, StreamState.END);
+      } else {
+        loop.fail(r, new EndOfStreamException("the sending side of the byte stream was closed"));
+      }
     }
   }
 

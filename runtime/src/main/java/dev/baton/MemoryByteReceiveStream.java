@@ -1,7 +1,11 @@
 package dev.baton;
 
 import dev.baton.core.Loop;
+import dev.baton.core.Resource;
 import dev.baton.core.Task;
+import dev.baton.lowlevel.AsyncCloseable;
+import dev.baton.lowlevel.AsyncIterable;
+import java.util.Iterator;
 
 /**
  * The receiving half of an in-memory byte stream ({@link Baton#createMemoryByteStream(int)}): the
@@ -9,8 +13,13 @@ import dev.baton.core.Task;
  * {@code maxBytes}, waiting while nothing is; a cancelled receive consumed nothing. Closing it makes
  * the sender's {@code send} throw {@link BrokenResourceException} and drops the buffered bytes. One task
  * receives at a time ({@link BusyResourceException}).
+ *
+ * <p>{@code for (@Await byte[] chunk : stream)} in an {@code @Async} method receives chunks (of at most
+ * {@link #DEFAULT_MAX_BYTES}) until the end of the stream; {@code try (@Await var s = ...)} closes it
+ * on exit (synchronously). {@link #iterator()} itself throws: it exists so that the form type-checks.
  */
-public final class MemoryByteReceiveStream implements ByteReceiveStream {
+public final class MemoryByteReceiveStream extends Resource
+    implements ByteReceiveStream, AsyncCloseable, Iterable<byte[]>, AsyncIterable<byte[]> {
   private final ByteStreamState state;
 
   MemoryByteReceiveStream(ByteStreamState state) {
@@ -22,7 +31,7 @@ public final class MemoryByteReceiveStream implements ByteReceiveStream {
     if (maxBytes < 1) {
       throw new IllegalArgumentException("maxBytes must be a positive integer, not " + maxBytes);
     }
-    return new ReceiveOp(maxBytes);
+    return new ReceiveOp(maxBytes, false);
   }
 
   /**
@@ -46,6 +55,26 @@ public final class MemoryByteReceiveStream implements ByteReceiveStream {
     return state.receiveClosed;
   }
 
+  /** Always throws: iterate with {@code for (@Await byte[] chunk : stream)} in an {@code @Async} method. */
+  @Override
+  public Iterator<byte[]> iterator() {
+    throw new IllegalStateException("a MemoryByteReceiveStream is iterated with for (@Await byte[] chunk : stream) "
+        + "inside an @Async method; a plain for loop would block the loop");
+  }
+
+  /** One step of async iteration: the next chunk, or the end marker. */
+  @Override
+  protected Object next() {
+    return new ReceiveOp(DEFAULT_MAX_BYTES, true);
+  }
+
+  /** {@code try (@Await var s = ...)}: closes synchronously (not a checkpoint). */
+  @Override
+  protected Object exitAsync(Throwable pending) {
+    close();
+    return new Checkpoints.Ready<>(pending);
+  }
+
   @Override
   public String toString() {
     return "MemoryByteReceiveStream[buffered=" + state.count + "/" + state.ring.length + (state.receiveClosed ? ", closed" : "") + "]";
@@ -53,10 +82,12 @@ public final class MemoryByteReceiveStream implements ByteReceiveStream {
 
   private final class ReceiveOp extends RuntimeOperation<byte[]> {
     private final int maxBytes;
+    private final boolean iterating;
 
-    ReceiveOp(int maxBytes) {
+    ReceiveOp(int maxBytes, boolean iterating) {
       super(SITE_RECEIVE);
       this.maxBytes = maxBytes;
+      this.iterating = iterating;
     }
 
     @Override
@@ -75,10 +106,14 @@ public final class MemoryByteReceiveStream implements ByteReceiveStream {
         return loop.yieldWith(task, state.take(maxBytes));
       }
       if (state.eof) {
+        if (iterating) {
+          return loop.yieldWith(task, StreamState.END);
+        }
         throw new EndOfStreamException("the sending side of the byte stream was closed");
       }
       state.receiver = task;
       state.receiverMax = maxBytes;
+      state.receiverIterating = iterating;
       return loop.park(task, this);
     }
 

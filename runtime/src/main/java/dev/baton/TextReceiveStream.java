@@ -1,5 +1,8 @@
 package dev.baton;
 
+import dev.baton.core.Resource;
+import dev.baton.lowlevel.AsyncCloseable;
+import dev.baton.lowlevel.AsyncIterable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -9,6 +12,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.Objects;
 
 /**
@@ -21,8 +25,13 @@ import java.util.Objects;
  * {@link UncheckedIOException} caused by a {@link CharacterCodingException}, as do the incomplete
  * bytes of a character at the end of the stream. A cancelled receive loses nothing: bytes received
  * before the cancellation are decoded by the next one. {@link #close()} closes the byte stream.
+ *
+ * <p>{@code for (@Await String text : stream)} in an {@code @Async} method receives until the end of
+ * the byte stream; {@code try (@Await var s = ...)} closes it on exit (synchronously).
+ * {@link #iterator()} itself throws: it exists so that the form type-checks.
  */
-public final class TextReceiveStream implements ObjectReceiveStream<String> {
+public final class TextReceiveStream extends Resource
+    implements ObjectReceiveStream<String>, AsyncCloseable, Iterable<String>, AsyncIterable<String> {
   private final ByteReceiveStream source;
   private final CharsetDecoder decoder;
   /** The bytes of an incomplete character, kept for the next chunk. */
@@ -57,8 +66,29 @@ public final class TextReceiveStream implements ObjectReceiveStream<String> {
    * the byte stream. Always a checkpoint.
    */
   @Override
+  @SuppressWarnings("unchecked")
   public Awaitable<String> receive() {
-    return new Receive();
+    return (Awaitable<String>) (Awaitable<?>) new Receive(false);
+  }
+
+  /** Always throws: iterate with {@code for (@Await String text : stream)} in an {@code @Async} method. */
+  @Override
+  public Iterator<String> iterator() {
+    throw new IllegalStateException("a TextReceiveStream is iterated with for (@Await String text : stream) "
+        + "inside an @Async method; a plain for loop would block the loop");
+  }
+
+  /** One step of async iteration: the next text, or the end marker. */
+  @Override
+  protected Object next() {
+    return new Receive(true);
+  }
+
+  /** {@code try (@Await var s = ...)}: closes synchronously (not a checkpoint). */
+  @Override
+  protected Object exitAsync(Throwable pending) {
+    close();
+    return new Checkpoints.Ready<>(pending);
   }
 
   @Override
@@ -105,7 +135,14 @@ public final class TextReceiveStream implements ObjectReceiveStream<String> {
     return out.flip().toString();
   }
 
-  private final class Receive extends Coroutine<String> {
+  /** One receive; a step of async iteration ends with the end marker instead of EndOfStream. */
+  private final class Receive extends Coroutine<Object> {
+    private final boolean iterating;
+
+    Receive(boolean iterating) {
+      this.iterating = iterating;
+    }
+
     @Override
     protected Object $step(Object value, Throwable error) throws Throwable {
       if (error instanceof EndOfStreamException) {
@@ -114,6 +151,9 @@ public final class TextReceiveStream implements ObjectReceiveStream<String> {
           if (!tail.isEmpty()) {
             return $complete(tail);
           }
+        }
+        if (iterating) {
+          return $complete(StreamState.END);
         }
         throw error;
       }

@@ -2,10 +2,12 @@ package dev.baton;
 
 import static dev.baton.Baton.createMemoryByteStream;
 import static dev.baton.Baton.createMemoryObjectStream;
+import static dev.baton.testing.Co.asyncWith;
 import static dev.baton.testing.Co.awaiting;
 import static dev.baton.testing.Co.block;
 import static dev.baton.testing.Co.cancelScope;
 import static dev.baton.testing.Co.co;
+import static dev.baton.testing.Co.forEach;
 import static dev.baton.testing.Co.repeat;
 import static dev.baton.testing.Co.run;
 import static dev.baton.testing.Co.taskGroup;
@@ -904,6 +906,68 @@ class ByteStreamsTest extends RuntimeTest {
           awaiting(left::receive, s -> log.add("left got " + s)),
           tryCatch(awaiting(left::receive), EndOfStreamException.class, e -> run(() -> log.add("end")))))));
       assertEquals(List.of("right got ping", "left got pong", "end"), log);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  @Nested
+  class AsyncIterationTests {
+    @Test
+    void iteratingAMemoryByteStreamReceivesEveryChunkUntilTheEnd() {
+      runVirtual(co(taskGroup(tg -> block(
+          run(() -> tg.startSoon(co(sending(send, "hello "), sending(send, "world"), run(send::close)))),
+          forEach(() -> receive, chunk -> run(() -> received.writeBytes(chunk))),
+          run(() -> log.add("ended"))))));
+      assertEquals("hello world", received.toString(ISO_8859_1));
+      assertEquals(List.of("ended"), log);
+    }
+
+    @Test
+    void iteratingATextStreamReceivesEveryPieceUntilTheEnd() {
+      TextReceiveStream text = new TextReceiveStream(receive);
+      StringBuilder got = new StringBuilder();
+      runVirtual(co(taskGroup(tg -> block(
+          run(() -> tg.startSoon(co(awaiting(() -> send.send("åäö".getBytes(UTF_8))), run(send::close)))),
+          forEach(() -> text, piece -> run(() -> got.append(piece)))))));
+      assertEquals("åäö", got.toString());
+    }
+
+    @Test
+    void iteratingABufferedStreamDrainsTheBufferFirst() {
+      BufferedByteReceiveStream buffered = new BufferedByteReceiveStream(receive);
+      buffered.feedData(bytes("xy"));
+      runVirtual(co(sending(send, "ab"), run(send::close),
+          forEach(() -> buffered, chunk -> run(() -> log.add(string(chunk))))));
+      assertEquals(List.of("xy", "ab"), log);
+    }
+
+    @Test
+    void anAsyncResourceExitClosesTheStream() {
+      TextReceiveStream text = new TextReceiveStream(receive);
+      runVirtual(co(
+          asyncWith(() -> receive, r -> run(() -> log.add("in body"))),
+          run(() -> log.add("closed " + receive.isClosed())),
+          asyncWith(() -> text, t -> block()),
+          asyncWith(() -> new BufferedByteReceiveStream(createMemoryByteStream(1).receiveStream()), b -> block())));
+      assertEquals(List.of("in body", "closed true"), log);
+    }
+
+    @Test
+    void aPlainForLoopIsRefused() {
+      assertThrows(IllegalStateException.class, receive::iterator);
+      assertThrows(IllegalStateException.class, new TextReceiveStream(receive)::iterator);
+      assertThrows(IllegalStateException.class, new BufferedByteReceiveStream(receive)::iterator);
+    }
+
+    @Test
+    void aStepOfIterationIsACheckpointAndLosesNoBytesWhenCancelled() {
+      runVirtual(co(
+          sending(send, "ab"),
+          cancelScope(Baton::openCancelScope, s -> block(run(s::cancel),
+              forEach(() -> receive, chunk -> run(order::expectUnreached)))),
+          awaiting(receive::receive, b -> log.add(string(b)))));
+      assertEquals(List.of("ab"), log);
     }
   }
 

@@ -190,12 +190,8 @@ public class GuideStreamSamples {
       tg.startSoon(sendText(out, "åäö, ça va"));
       TextReceiveStream in = new TextReceiveStream(pipe.receiveStream(), StandardCharsets.UTF_8);
       try (in) {
-        while (true) {
-          try {
-            text.append(await(in.receive()));     // never half a character
-          } catch (EndOfStreamException e) {
-            break;
-          }
+        for (@Await String piece : in) {          // never half a character; ends with the stream
+          text.append(piece);
         }
       }
     }
