@@ -1,12 +1,8 @@
 package dev.baton;
 
 import dev.baton.core.Loop;
-import dev.baton.core.Resource;
 import dev.baton.core.Task;
-import dev.baton.lowlevel.AsyncCloseable;
-import dev.baton.lowlevel.AsyncIterable;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -26,8 +22,7 @@ import java.util.function.Supplier;
  * first) until the end of the stream; {@code try (@Await var s = ...)} closes it on exit
  * (synchronously). {@link #iterator()} itself throws: it exists so that the form type-checks.
  */
-public class BufferedByteReceiveStream extends Resource
-    implements ByteReceiveStream, AsyncCloseable, Iterable<byte[]>, AsyncIterable<byte[]> {
+public class BufferedByteReceiveStream extends ReceiveResource<byte[]> implements ByteReceiveStream {
   private static final byte[] EMPTY = {};
 
   private final ByteReceiveStream source;
@@ -38,6 +33,7 @@ public class BufferedByteReceiveStream extends Resource
 
   /** Buffers {@code source}; the new stream owns it (closing one closes the other). */
   public BufferedByteReceiveStream(ByteReceiveStream source) {
+    super("byte[] chunk");
     this.source = Objects.requireNonNull(source, "source == null");
   }
 
@@ -64,24 +60,10 @@ public class BufferedByteReceiveStream extends Resource
     return (Awaitable<byte[]>) (Awaitable<?>) new Receive(maxBytes, false);
   }
 
-  /** Always throws: iterate with {@code for (@Await byte[] chunk : stream)} in an {@code @Async} method. */
-  @Override
-  public Iterator<byte[]> iterator() {
-    throw new IllegalStateException("a " + getClass().getSimpleName() + " is iterated with for (@Await byte[] chunk : stream) "
-        + "inside an @Async method; a plain for loop would block the loop");
-  }
-
   /** One step of async iteration: the next chunk, or the end marker. */
   @Override
   protected Object next() {
     return new Receive(DEFAULT_MAX_BYTES, true);
-  }
-
-  /** {@code try (@Await var s = ...)}: closes synchronously (not a checkpoint). */
-  @Override
-  protected Object exitAsync(Throwable pending) {
-    close();
-    return new Checkpoints.Ready<>(pending);
   }
 
   /**

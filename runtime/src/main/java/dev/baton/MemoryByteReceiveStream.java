@@ -1,11 +1,7 @@
 package dev.baton;
 
 import dev.baton.core.Loop;
-import dev.baton.core.Resource;
 import dev.baton.core.Task;
-import dev.baton.lowlevel.AsyncCloseable;
-import dev.baton.lowlevel.AsyncIterable;
-import java.util.Iterator;
 
 /**
  * The receiving half of an in-memory byte stream ({@link Baton#createMemoryByteStream(int)}): the
@@ -18,11 +14,11 @@ import java.util.Iterator;
  * {@link #DEFAULT_MAX_BYTES}) until the end of the stream; {@code try (@Await var s = ...)} closes it
  * on exit (synchronously). {@link #iterator()} itself throws: it exists so that the form type-checks.
  */
-public final class MemoryByteReceiveStream extends Resource
-    implements ByteReceiveStream, AsyncCloseable, Iterable<byte[]>, AsyncIterable<byte[]> {
+public final class MemoryByteReceiveStream extends ReceiveResource<byte[]> implements ByteReceiveStream {
   private final ByteStreamState state;
 
   MemoryByteReceiveStream(ByteStreamState state) {
+    super("byte[] chunk");
     this.state = state;
   }
 
@@ -55,24 +51,10 @@ public final class MemoryByteReceiveStream extends Resource
     return state.receiveClosed;
   }
 
-  /** Always throws: iterate with {@code for (@Await byte[] chunk : stream)} in an {@code @Async} method. */
-  @Override
-  public Iterator<byte[]> iterator() {
-    throw new IllegalStateException("a MemoryByteReceiveStream is iterated with for (@Await byte[] chunk : stream) "
-        + "inside an @Async method; a plain for loop would block the loop");
-  }
-
   /** One step of async iteration: the next chunk, or the end marker. */
   @Override
   protected Object next() {
     return new ReceiveOp(DEFAULT_MAX_BYTES, true);
-  }
-
-  /** {@code try (@Await var s = ...)}: closes synchronously (not a checkpoint). */
-  @Override
-  protected Object exitAsync(Throwable pending) {
-    close();
-    return new Checkpoints.Ready<>(pending);
   }
 
   @Override

@@ -1,8 +1,5 @@
 package dev.baton;
 
-import dev.baton.core.Resource;
-import dev.baton.lowlevel.AsyncCloseable;
-import dev.baton.lowlevel.AsyncIterable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -12,7 +9,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Objects;
 
 /**
@@ -30,8 +26,7 @@ import java.util.Objects;
  * the byte stream; {@code try (@Await var s = ...)} closes it on exit (synchronously).
  * {@link #iterator()} itself throws: it exists so that the form type-checks.
  */
-public final class TextReceiveStream extends Resource
-    implements ObjectReceiveStream<String>, AsyncCloseable, Iterable<String>, AsyncIterable<String> {
+public final class TextReceiveStream extends ReceiveResource<String> implements ObjectReceiveStream<String> {
   private final ByteReceiveStream source;
   private final CharsetDecoder decoder;
   /** The bytes of an incomplete character, kept for the next chunk. */
@@ -52,6 +47,7 @@ public final class TextReceiveStream extends Resource
    * ({@link CodingErrorAction#REPLACE}: U+FFFD, anyio's {@code errors="replace"}).
    */
   public TextReceiveStream(ByteReceiveStream source, Charset charset, CodingErrorAction onError) {
+    super("String text");
     this.source = Objects.requireNonNull(source, "source == null");
     this.decoder = charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
   }
@@ -71,24 +67,10 @@ public final class TextReceiveStream extends Resource
     return (Awaitable<String>) (Awaitable<?>) new Receive(false);
   }
 
-  /** Always throws: iterate with {@code for (@Await String text : stream)} in an {@code @Async} method. */
-  @Override
-  public Iterator<String> iterator() {
-    throw new IllegalStateException("a TextReceiveStream is iterated with for (@Await String text : stream) "
-        + "inside an @Async method; a plain for loop would block the loop");
-  }
-
   /** One step of async iteration: the next text, or the end marker. */
   @Override
   protected Object next() {
     return new Receive(true);
-  }
-
-  /** {@code try (@Await var s = ...)}: closes synchronously (not a checkpoint). */
-  @Override
-  protected Object exitAsync(Throwable pending) {
-    close();
-    return new Checkpoints.Ready<>(pending);
   }
 
   @Override
