@@ -48,7 +48,7 @@ class TrioSyncTest extends RuntimeTest {
   }
 
   @Test
-  void capacityLimiter() {
+  void aLimiterCountsBorrowersRefusesASecondTokenAndHandsReleasedTokensToWaiters() {
     // trio test_sync.py::test_CapacityLimiter
     CapacityLimiter c = new CapacityLimiter(2);
     runVirtual(co(
@@ -82,7 +82,7 @@ class TrioSyncTest extends RuntimeTest {
   }
 
   @Test
-  void capacityLimiterWithoutALimit() {
+  void anUnlimitedLimiterAlwaysHasTokens() {
     // trio test_sync.py::test_CapacityLimiter_inf
     CapacityLimiter c = new CapacityLimiter(CapacityLimiter.UNLIMITED);
     assertEquals(CapacityLimiter.UNLIMITED, c.availableTokens());
@@ -92,7 +92,7 @@ class TrioSyncTest extends RuntimeTest {
   }
 
   @Test
-  void capacityLimiterChangeTotalTokens() {
+  void changingTheTotalGrantsWaitersAndRevokesNothing() {
     // trio test_sync.py::test_CapacityLimiter_change_total_tokens
     CapacityLimiter c = new CapacityLimiter(2);
     assertThrows(IllegalArgumentException.class, () -> c.setTotalTokens(-1));
@@ -133,7 +133,7 @@ class TrioSyncTest extends RuntimeTest {
   }
 
   @Test
-  void capacityLimiterWithZeroTokens() {
+  void aLimiterWithZeroTokensLetsNobodyThroughUntilRaised() {
     // trio test_sync.py::test_CapacityLimiter_zero_limit_tokens
     CapacityLimiter c = new CapacityLimiter(5);
     runVirtual(co(taskGroup(tg -> block(
@@ -181,7 +181,7 @@ class TrioSyncTest extends RuntimeTest {
   }
 
   @Test
-  void semaphore() {
+  void aSemaphoreCountsPermitsAndHandsAReleaseToTheWaiter() {
     // trio test_sync.py::test_Semaphore
     assertThrows(IllegalArgumentException.class, () -> new Semaphore(-1));
     Semaphore s = new Semaphore(1);
@@ -210,7 +210,7 @@ class TrioSyncTest extends RuntimeTest {
   }
 
   @Test
-  void boundedSemaphore() {
+  void aBoundedSemaphoreRefusesAReleasePastItsMaximum() {
     // trio test_sync.py::test_Semaphore_bounded
     assertThrows(IllegalArgumentException.class, () -> new Semaphore(2, 1));
     Semaphore bs = new Semaphore(1, 1);
@@ -225,7 +225,7 @@ class TrioSyncTest extends RuntimeTest {
   }
 
   @Test
-  void lock() {
+  void aLockIsOwnedRefusesOtherTasksAndCountsWaiters() {
     // trio test_sync.py::test_Lock_and_StrictFIFOLock
     Lock l = new Lock();
     runVirtual(co(
@@ -255,7 +255,7 @@ class TrioSyncTest extends RuntimeTest {
   }
 
   @Test
-  void condition() {
+  void aConditionWakesWaitersInOrderAndACancelledWaiterStillHoldsTheLock() {
     // trio test_sync.py::test_Condition
     Lock l = new Lock();
     Condition bound = new Condition(l);
@@ -334,7 +334,7 @@ class TrioSyncTest extends RuntimeTest {
 
   @ParameterizedTest
   @MethodSource("lockFactories")
-  void genericLockExclusion(Supplier<LockLike> factory) {
+  void oneTaskAtATimeIsInTheCriticalSection(Supplier<LockLike> factory) {
     // trio test_sync.py::test_generic_lock_exclusion
     LockLike lock = factory.get();
     boolean[] inCriticalSection = {false};
@@ -353,7 +353,7 @@ class TrioSyncTest extends RuntimeTest {
 
   @ParameterizedTest
   @MethodSource("lockFactories")
-  void genericLockFifoFairness(Supplier<LockLike> factory) {
+  void waitersTakeTurnsInTheOrderTheyFirstCame(Supplier<LockLike> factory) {
     // trio test_sync.py::test_generic_lock_fifo_fairness
     LockLike lock = factory.get();
     List<Integer> initialOrder = new ArrayList<>();
@@ -368,7 +368,7 @@ class TrioSyncTest extends RuntimeTest {
 
   @ParameterizedTest
   @MethodSource("lockFactories")
-  void genericLockAcquireNowaitBlocksAcquire(Supplier<LockLike> factory) {
+  void aLockTakenWithoutWaitingMakesAcquireWait(Supplier<LockLike> factory) {
     // trio test_sync.py::test_generic_lock_acquire_nowait_blocks_acquire
     LockLike lock = factory.get();
     runVirtual(co(taskGroup(tg -> block(
