@@ -1,6 +1,10 @@
 package dev.baton;
 
-/** Receiving from a stream whose every send handle is closed and whose buffer is empty. */
+/**
+ * Receiving from a stream that has ended: every send handle of a memory object stream is closed and
+ * its buffer is empty, or the sending side of a byte stream was closed or half-closed
+ * ({@link ByteSendStream#sendEof()}) and every byte sent before has been received.
+ */
 public class EndOfStreamException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
