@@ -88,6 +88,7 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
    * has exited it has no effect on any task, but {@link #cancelCalled()} becomes true.
    */
   public void cancel() {
+    runner.checkInLoopThread("CancelScope.cancel()");
     cancel(false);
   }
 
