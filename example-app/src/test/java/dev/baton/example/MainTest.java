@@ -26,7 +26,9 @@ class MainTest {
       "  pipeline   a bounded producer -> workers -> collector pipeline",
       "  timeouts   moveOnAfter and failAfter",
       "  failing    a failing child cancels its siblings; the group throws an ExceptionGroup",
-      "  start      start() returns a value once a service is ready");
+      "  start      start() returns a value once a service is ready",
+      "Networking: java -jar baton-example-app.jar <command> [options]",
+      "  echo-server --port N      serve 127.0.0.1:N, echoing every byte back");
 
   /** Output lines without their timestamps (the command line stamps them from the wall clock). */
   static List<String> texts(ByteArrayOutputStream bytes) {
