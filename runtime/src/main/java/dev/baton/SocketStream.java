@@ -5,6 +5,8 @@ import dev.baton.core.Loop;
 import dev.baton.core.Resource;
 import dev.baton.core.Task;
 import dev.baton.lowlevel.AsyncCloseable;
+import dev.baton.lowlevel.AsyncIterable;
+import java.util.Iterator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -44,15 +46,23 @@ import java.nio.channels.SocketChannel;
  *       {@link IllegalStateException}.</li>
  * </ul>
  *
+ * <p>{@code for (@Await byte[] chunk : stream)} in an {@code @Async} method receives chunks until
+ * the end of the stream.
+ *
  * <p>Use it as a resource: {@code try (SocketStream s = await(connectTcp(host, port))) {...}}
  * (closing is synchronous), or {@code try (@Await SocketStream s = ...)}.
  */
-public final class SocketStream extends Resource implements ByteStream, AsyncCloseable, IoPoller.Handler {
+public final class SocketStream extends Resource
+    implements ByteStream, AsyncCloseable, Iterable<byte[]>, AsyncIterable<byte[]>, IoPoller.Handler {
+  private static final Object END = dev.baton.core.Resources.END;
+
   private final Runner runner;
   private final SocketChannel channel;
   private final SelectionKey key;
   private Task reader;
   private int readMax;
+  /** The waiting receive is a step of async iteration: the end of the stream is a value, not an exception. */
+  private boolean readIterating;
   private Task writer;
   private ByteBuffer pendingWrite;
   private boolean closed;
@@ -106,15 +116,33 @@ public final class SocketStream extends Resource implements ByteStream, AsyncClo
     if (maxBytes < 1) {
       throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
     }
-    return new ReceiveOp(maxBytes);
+    return new ReceiveOp(maxBytes, false);
+  }
+
+  /** One step of async iteration: the next chunk, or the end marker at the end of the stream. */
+  @Override
+  protected Object next() {
+    return new ReceiveOp(DEFAULT_MAX_BYTES, true);
+  }
+
+  /**
+   * Always throws: a socket stream is iterated asynchronously, with
+   * {@code for (@Await byte[] chunk : stream)} inside an {@code @Async} method.
+   */
+  @Override
+  public Iterator<byte[]> iterator() {
+    throw new IllegalStateException("a SocketStream is iterated with for (@Await byte[] chunk : stream) "
+        + "inside an @Async method; a plain for loop would block the loop");
   }
 
   private final class ReceiveOp extends RuntimeOperation<byte[]> {
     private final int maxBytes;
+    private final boolean iterating;
 
-    ReceiveOp(int maxBytes) {
+    ReceiveOp(int maxBytes, boolean iterating) {
       super(SITE_RECEIVE);
       this.maxBytes = maxBytes;
+      this.iterating = iterating;
     }
 
     @Override
@@ -126,23 +154,29 @@ public final class SocketStream extends Resource implements ByteStream, AsyncClo
       if (reader != null) {
         throw new BusyResourceException("another task is already receiving from this socket stream");
       }
-      if (eofReceived) {
-        throw endOfStream();
-      }
       if (receiveBroken != null) {
         throw receiveBroken;
       }
       byte[] chunk;
       try {
-        chunk = read(maxBytes);
+        chunk = eofReceived ? null : read(maxBytes);
       } catch (IOException e) {
         throw brokenReceive(e);
+      } catch (EndOfStreamException e) {
+        chunk = null;
+      }
+      if (eofReceived) {
+        if (iterating) {
+          return loop.yieldWith(task, END);
+        }
+        throw endOfStream();
       }
       if (chunk != null) {
         return loop.yieldWith(task, chunk); // a schedule point; the bytes are the task's now
       }
       reader = task;
       readMax = maxBytes;
+      readIterating = iterating;
       runner.io().want(key, SelectionKey.OP_READ);
       return loop.park(task, this);
     }
@@ -187,8 +221,13 @@ public final class SocketStream extends Resource implements ByteStream, AsyncClo
       stopReading();
       runner.resume(t, chunk);
     } catch (EndOfStreamException e) {
+      boolean iterating = readIterating;
       stopReading();
-      runner.fail(t, e);
+      if (iterating) {
+        runner.resume(t, END);
+      } else {
+        runner.fail(t, e);
+      }
     } catch (IOException e) {
       stopReading();
       runner.fail(t, brokenReceive(e));

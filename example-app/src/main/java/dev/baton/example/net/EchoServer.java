@@ -6,10 +6,10 @@ import static dev.baton.Baton.done;
 
 import dev.baton.BrokenResourceException;
 import dev.baton.Coroutine;
-import dev.baton.EndOfStreamException;
 import dev.baton.SocketStream;
 import dev.baton.TcpListener;
 import dev.baton.annotations.Async;
+import dev.baton.annotations.Await;
 import java.io.PrintStream;
 
 /**
@@ -45,14 +45,8 @@ public class EchoServer {
   @Async
   public Coroutine<Void> echo(SocketStream stream) {
     try {
-      while (true) {
-        byte[] chunk;
-        try {
-          chunk = await(stream.receive());
-        } catch (EndOfStreamException e) {
-          break;                        // the client half-closed: everything is echoed
-        }
-        await(stream.send(chunk));      // waits while the client reads slowly
+      for (@Await byte[] chunk : stream) {  // every chunk until the client half-closes
+        await(stream.send(chunk));          // waits while the client reads slowly
       }
     } catch (BrokenResourceException e) {
       // the client reset the connection: nothing is left to echo
