@@ -354,7 +354,13 @@ public final class Baton {
    * {@link BlockingPortal#close()} stops the loop and waits for its thread.
    */
   public static BlockingPortal startBlockingPortal() {
+    return startBlockingPortal("baton-portal");
+  }
+
+  /** {@link #startBlockingPortal()} on a thread named {@code threadName}. */
+  public static BlockingPortal startBlockingPortal(String threadName) {
+    Objects.requireNonNull(threadName, "threadName == null");
     Loop.checkNoLoopRunning();
-    return BlockingPortal.startInThread("baton-portal");
+    return BlockingPortal.startInThread(threadName);
   }
 }

@@ -57,12 +57,12 @@ public final class BlockingPortal extends Resource implements AutoCloseable, Asy
   // Calls from other threads
 
   /**
-   * Runs the coroutine {@code coroutine} makes (called on the loop's thread) as a task in the loop
+   * Awaits what {@code coroutine} makes (a coroutine or any awaitable, made on the loop's thread) as a task in the loop
    * and blocks the calling thread until it ends; returns its value or throws its exception. If the
    * calling thread is interrupted while waiting, the task is cancelled and the call throws
    * {@link CancellationException} after it has ended.
    */
-  public <T> T call(Supplier<? extends Coroutine<T>> coroutine) {
+  public <T> T call(Supplier<? extends Awaitable<T>> coroutine) {
     checkForeignThread("BlockingPortal.call()");
     return join(startTaskSoon(coroutine));
   }
@@ -72,7 +72,12 @@ public final class BlockingPortal extends Resource implements AutoCloseable, Asy
    * returns at once; the future completes with the task's outcome. Cancelling the future cancels
    * the task. Thread-safe; from the loop's own thread too.
    */
-  public <T> CompletableFuture<T> startTaskSoon(Supplier<? extends Coroutine<T>> coroutine) {
+  public <T> CompletableFuture<T> startTaskSoon(Supplier<? extends Awaitable<T>> coroutine) {
+    return startTaskSoon(coroutine, "portal call");
+  }
+
+  /** {@link #startTaskSoon(Supplier)}, naming the task {@code name} (for dumps and the deadlock report). */
+  public <T> CompletableFuture<T> startTaskSoon(Supplier<? extends Awaitable<T>> coroutine, String name) {
     Objects.requireNonNull(coroutine, "coroutine == null");
     CompletableFuture<T> result = new CompletableFuture<>();
     post(new Call<>(result) {
@@ -82,7 +87,7 @@ public final class BlockingPortal extends Resource implements AutoCloseable, Asy
           reject();
           return;
         }
-        group.startSoon(new CallTask<>(result, coroutine), "portal call");
+        group.startSoon(new CallTask<>(result, coroutine), name);
       }
     });
     return result;
@@ -231,10 +236,10 @@ public final class BlockingPortal extends Resource implements AutoCloseable, Asy
    */
   private static final class CallTask<T> extends Coroutine<Void> {
     private final CompletableFuture<T> result;
-    private final Supplier<? extends Coroutine<T>> coroutine;
+    private final Supplier<? extends Awaitable<T>> coroutine;
     private CancelScope scope;
 
-    CallTask(CompletableFuture<T> result, Supplier<? extends Coroutine<T>> coroutine) {
+    CallTask(CompletableFuture<T> result, Supplier<? extends Awaitable<T>> coroutine) {
       this.result = result;
       this.coroutine = coroutine;
     }
@@ -243,11 +248,11 @@ public final class BlockingPortal extends Resource implements AutoCloseable, Asy
     @SuppressWarnings("unchecked")
     protected Object $step(Object $value, Throwable $error) throws Throwable {
       if (scope == null) {
-        if (result.isDone()) {
-          return $complete(null); // cancelled before it started
-        }
         scope = Baton.openCancelScope();
         Runner runner = Runner.current();
+        if (result.isCancelled()) {
+          scope.cancel(); // cancelled before it started: it starts cancelled, and sees it at its first checkpoint
+        }
         result.whenComplete((v, e) -> {
           if (result.isCancelled()) {
             try {
