@@ -113,6 +113,7 @@ final class Connect extends Coroutine<SocketStream> {
       task = t;
       key = runner.io().register(channel, this);
       runner.io().want(key, SelectionKey.OP_CONNECT);
+      runner.io().parked(1);
       return loop.park(t, this);
     }
 
@@ -125,9 +126,13 @@ final class Connect extends Coroutine<SocketStream> {
         }
         runner.io().unwant(key, SelectionKey.OP_CONNECT);
         task = null;
+        runner.io().parked(-1);
         runner.resume(t, connected());
       } catch (IOException e) {
-        task = null;
+        if (task != null) {
+          task = null;
+          runner.io().parked(-1);
+        }
         runner.fail(t, failure(e));
       }
     }
@@ -164,6 +169,7 @@ final class Connect extends Coroutine<SocketStream> {
     @Override
     protected boolean abort(Task t, Loop loop) {
       task = null;
+      runner.io().parked(-1);
       close();
       return true;
     }

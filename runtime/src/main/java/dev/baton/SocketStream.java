@@ -63,6 +63,12 @@ public final class SocketStream extends Resource
   private int readMax;
   /** The waiting receive is a step of async iteration: the end of the stream is a value, not an exception. */
   private boolean readIterating;
+  /**
+   * The kernel may hold bytes to read: the last read filled its buffer, or readiness came while no
+   * task was receiving. When false, a receive parks without trying a read that would find nothing
+   * (the selector is level-triggered: bytes that arrive meanwhile wake it).
+   */
+  private boolean maybeReadable = true;
   private Task writer;
   private ByteBuffer pendingWrite;
   private boolean closed;
@@ -159,7 +165,7 @@ public final class SocketStream extends Resource
       }
       byte[] chunk;
       try {
-        chunk = eofReceived ? null : read(maxBytes);
+        chunk = eofReceived || !maybeReadable ? null : read(maxBytes);
       } catch (IOException e) {
         throw brokenReceive(e);
       } catch (EndOfStreamException e) {
@@ -178,13 +184,13 @@ public final class SocketStream extends Resource
       readMax = maxBytes;
       readIterating = iterating;
       runner.io().want(key, SelectionKey.OP_READ);
+      runner.io().parked(1);
       return loop.park(task, this);
     }
 
     @Override
     protected boolean abort(Task task, Loop loop) {
-      reader = null;
-      runner.io().unwant(key, SelectionKey.OP_READ);
+      stopReading();
       return true; // nothing was read: the bytes wait in the kernel for the next receive
     }
 
@@ -198,6 +204,7 @@ public final class SocketStream extends Resource
   private byte[] read(int max) throws IOException {
     ByteBuffer buf = runner.io().readBuffer(max);
     int n = channel.read(buf);
+    maybeReadable = n == buf.limit();
     if (n == 0) {
       return null;
     }
@@ -234,9 +241,10 @@ public final class SocketStream extends Resource
     }
   }
 
+  /** The reader stops waiting; the read interest stays until readiness finds no reader (lazily). */
   private void stopReading() {
     reader = null;
-    runner.io().unwant(key, SelectionKey.OP_READ);
+    runner.io().parked(-1);
   }
 
   private static EndOfStreamException endOfStream() {
@@ -294,6 +302,7 @@ public final class SocketStream extends Resource
       pendingWrite = data;
       runner.io().addBufferedSendBytes(data.remaining());
       runner.io().want(key, SelectionKey.OP_WRITE);
+      runner.io().parked(1);
       return loop.park(task, this);
     }
 
@@ -340,7 +349,8 @@ public final class SocketStream extends Resource
       pendingWrite = null;
     }
     writer = null;
-    runner.io().unwant(key, SelectionKey.OP_WRITE);
+    runner.io().parked(-1);
+    runner.io().unwant(key, SelectionKey.OP_WRITE); // a full kernel buffer is rare: no lazy interest here
   }
 
   private BrokenResourceException brokenSend(IOException e) {
@@ -399,8 +409,13 @@ public final class SocketStream extends Resource
 
   @Override
   public void ready(int readyOps) {
-    if ((readyOps & SelectionKey.OP_READ) != 0 && reader != null) {
-      readReady();
+    if ((readyOps & SelectionKey.OP_READ) != 0) {
+      if (reader != null) {
+        readReady();
+      } else {
+        maybeReadable = true; // bytes for the next receive: stop selecting for them meanwhile
+        runner.io().unwant(key, SelectionKey.OP_READ);
+      }
     }
     if ((readyOps & SelectionKey.OP_WRITE) != 0 && writer != null && !closed) {
       writeReady();

@@ -113,6 +113,7 @@ public final class TcpListener extends Resource implements AutoCloseable, AsyncC
       }
       acceptor = task;
       runner.io().want(key, SelectionKey.OP_ACCEPT);
+      runner.io().parked(1);
       return loop.park(task, this);
     }
 
@@ -155,6 +156,7 @@ public final class TcpListener extends Resource implements AutoCloseable, AsyncC
   public void ready(int readyOps) {
     Task t = acceptor;
     if (t == null) {
+      runner.io().unwant(key, SelectionKey.OP_ACCEPT); // nobody accepts now: the interest was kept lazily
       return;
     }
     SocketStream s;
@@ -171,9 +173,10 @@ public final class TcpListener extends Resource implements AutoCloseable, AsyncC
     }
   }
 
+  /** The acceptor stops waiting; the accept interest stays until readiness finds nobody (lazily). */
   private void stopAccepting() {
     acceptor = null;
-    runner.io().unwant(key, SelectionKey.OP_ACCEPT);
+    runner.io().parked(-1);
   }
 
   private void checkOpen() {

@@ -15,9 +15,12 @@ import java.util.Set;
  * once with a {@link Handler} as the key's attachment; a task waits for readiness by adding an
  * interest ({@link #want}) and parking, and the handler, told which operations are ready, resumes it.
  *
- * <p>{@link #waiting()} counts the keys with an interest: tasks waiting on sockets, which make the
- * idle loop select instead of reporting a deadlock. All methods but {@link #wakeup} are for the
- * loop's thread only.
+ * <p>Interests are dropped lazily: a handler keeps its interest after resuming its task (the task
+ * usually waits again soon: a receive loop), and drops it when readiness comes with no task
+ * waiting. That saves two {@code epoll_ctl} calls per message. So the interests do not say who
+ * waits: {@link #waiting()} counts the tasks parked on sockets ({@link #parked}), which make the idle
+ * loop select instead of reporting a deadlock. All methods but {@link #wakeup} are for the loop's
+ * thread only.
  */
 public final class IoPoller {
   /** Chunks are read into this buffer, then copied out at their exact size. */
@@ -53,44 +56,39 @@ public final class IoPoller {
     }
   }
 
-  /** Adds interest in {@code op} to {@code key}: a task now waits for it. */
+  /** Adds interest in {@code op} to {@code key}, if it is not there yet. */
   public void want(SelectionKey key, int op) {
     int ops = key.interestOps();
     if ((ops & op) == 0) {
-      if (ops == 0) {
-        waiting++;
-      }
       key.interestOps(ops | op);
     }
   }
 
-  /** Removes interest in {@code op} from {@code key} (no task waits for it any more). */
+  /** Removes interest in {@code op} from {@code key} (readiness came, and no task waits for it). */
   public void unwant(SelectionKey key, int op) {
     if (!key.isValid()) {
       return;
     }
     int ops = key.interestOps();
     if ((ops & op) != 0) {
-      ops &= ~op;
-      key.interestOps(ops);
-      if (ops == 0) {
-        waiting--;
-      }
+      key.interestOps(ops & ~op);
     }
   }
 
-  /** Deregisters {@code key}'s channel, which is being closed: its waits are over. */
+  /** A task parks on a socket ({@code +1}) or stops waiting on one ({@code -1}). */
+  public void parked(int delta) {
+    waiting += delta;
+  }
+
+  /** Deregisters {@code key}'s channel, which is being closed (its tasks were woken before). */
   public void cancel(SelectionKey key) {
     if (key.isValid()) {
-      if (key.interestOps() != 0) {
-        waiting--;
-      }
       key.cancel();
     }
     openChannels--;
   }
 
-  /** Keys with an interest: tasks waiting on sockets. */
+  /** Tasks parked on sockets. */
   public int waiting() {
     return waiting;
   }
