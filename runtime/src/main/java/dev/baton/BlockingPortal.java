@@ -331,12 +331,7 @@ public final class BlockingPortal extends Resource implements AutoCloseable, Asy
           state = 2;
           return portal.exitAsync($error);
         default:
-          if ($error != null) {
-            throw $error;
-          }
-          if ($value != null) {
-            throw (Throwable) $value;
-          }
+          Checkpoints.rethrowExit($value, $error);
           return $complete(null);
       }
     }

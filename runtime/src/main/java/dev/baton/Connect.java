@@ -155,7 +155,8 @@ final class Connect extends Coroutine<SocketStream> {
 
     private void close() {
       if (key != null) {
-        runner.io().cancel(key);
+        runner.io().close(key);
+        return;
       }
       try {
         if (channel != null) {

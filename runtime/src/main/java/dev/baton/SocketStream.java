@@ -443,12 +443,7 @@ public final class SocketStream extends Resource
       stopWriting();
       runner.fail(w, new ClosedResourceException("the socket stream was closed while sending"));
     }
-    runner.io().cancel(key);
-    try {
-      channel.close();
-    } catch (IOException e) {
-      // the descriptor is released either way
-    }
+    runner.io().close(key);
   }
 
   /** Whether {@link #close()} was called. */

@@ -198,12 +198,7 @@ public final class TcpListener extends Resource implements AutoCloseable, AsyncC
       stopAccepting();
       runner.fail(t, new ClosedResourceException("the listener was closed while accepting"));
     }
-    runner.io().cancel(key);
-    try {
-      channel.close();
-    } catch (IOException e) {
-      // the descriptor is released either way
-    }
+    runner.io().close(key);
   }
 
   public boolean isClosed() {
@@ -253,12 +248,7 @@ public final class TcpListener extends Resource implements AutoCloseable, AsyncC
           group.startSoon(new Handle(s, handler), "connection " + s.remoteAddress());
           return listener.accept();
         default:
-          if ($error != null) {
-            throw $error;
-          }
-          if ($value != null) {
-            throw (Throwable) $value;
-          }
+          Checkpoints.rethrowExit($value, $error);
           return $complete(null);
       }
     }

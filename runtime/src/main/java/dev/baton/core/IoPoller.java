@@ -80,12 +80,17 @@ public final class IoPoller {
     waiting += delta;
   }
 
-  /** Deregisters {@code key}'s channel, which is being closed (its tasks were woken before). */
-  public void cancel(SelectionKey key) {
+  /** Deregisters {@code key}'s channel and closes it (its tasks were woken before). */
+  public void close(SelectionKey key) {
     if (key.isValid()) {
       key.cancel();
     }
     openChannels--;
+    try {
+      key.channel().close();
+    } catch (IOException e) {
+      // the descriptor is released either way
+    }
   }
 
   /** Tasks parked on sockets. */

@@ -271,32 +271,45 @@ public class ThreadScenarios {
     }
   }
 
-  /** anyio test_aexit_without_exception: leaving the portal's block waits for running calls. */
-  @Async
-  public Coroutine<List<String>> exitWaitsForCalls() {
+  /** Two plain threads, each calling {@code sleep(seconds)} through the portal and logging the outcome. */
+  List<Thread> twoCallers(BlockingPortal portal, double seconds) {
     List<Thread> threads = new ArrayList<>();
-    try (@Await BlockingPortal portal = openBlockingPortal()) {
-      for (int i = 0; i < 2; i++) {
-        Thread t = new Thread(() -> {
-          try {
-            portal.call(() -> sleep(0.2));
-            log.add("call returned");
-          } catch (RuntimeException | Error e) {
-            log.add(e.getClass().getSimpleName());
-          }
-        });
-        t.start();
-        threads.add(t);
-      }
-      await(sleep(0.1));
-      log.add("leaving with " + log.size() + " results");
+    for (int i = 0; i < 2; i++) {
+      Thread t = new Thread(() -> {
+        try {
+          portal.call(() -> sleep(seconds));
+          log.add("call returned");
+        } catch (RuntimeException | Error e) {
+          log.add(e.getClass().getSimpleName());
+        }
+      });
+      t.start();
+      threads.add(t);
     }
+    return threads;
+  }
+
+  @Async
+  public Coroutine<Void> joinAll(List<Thread> threads) {
     for (Thread t : threads) {
       await(runInThread(() -> {
         t.join();
         return null;
       }));
     }
+    return done();
+  }
+
+  /** anyio test_aexit_without_exception: leaving the portal's block waits for running calls. */
+  @Async
+  public Coroutine<List<String>> exitWaitsForCalls() {
+    List<Thread> threads;
+    try (@Await BlockingPortal portal = openBlockingPortal()) {
+      threads = twoCallers(portal, 0.2);
+      await(sleep(0.1));
+      log.add("leaving with " + log.size() + " results");
+    }
+    await(joinAll(threads));
     return done(new ArrayList<>(log));
   }
 
@@ -306,30 +319,14 @@ public class ThreadScenarios {
     List<Thread> threads = new ArrayList<>();
     try {
       try (@Await BlockingPortal portal = openBlockingPortal()) {
-        for (int i = 0; i < 2; i++) {
-          Thread t = new Thread(() -> {
-            try {
-              portal.call(() -> sleep(3));
-              log.add("call returned");
-            } catch (RuntimeException | Error e) {
-              log.add(e.getClass().getSimpleName());
-            }
-          });
-          t.start();
-          threads.add(t);
-        }
+        threads.addAll(twoCallers(portal, 3));
         await(sleep(0.1));
         throw new IllegalStateException("boom");
       }
     } catch (RuntimeException e) {
       log.add("block ended with " + e.getClass().getSimpleName());
     }
-    for (Thread t : threads) {
-      await(runInThread(() -> {
-        t.join();
-        return null;
-      }));
-    }
+    await(joinAll(threads));
     return done(new ArrayList<>(log));
   }
 
