@@ -334,4 +334,52 @@ public class TcpScenarios {
     log.add("slept until " + currentTime());
     return done();
   }
+
+  /** anyio TestTCPListener.test_accept: accept a plain client, answer its request reversed. */
+  @Async
+  public Coroutine<Void> acceptOne(TcpListener listener) {
+    try (SocketStream s = await(listener.accept())) {
+      byte[] request = await(s.receive());
+      await(s.send(bytes(new StringBuilder(text(request)).reverse().toString())));
+      log.add("local " + s.localAddress().getPort() + ", remote " + s.remoteAddress().getAddress().getHostAddress());
+    }
+    return done();
+  }
+
+  /** anyio test_send_after_eof and test_eof_after_send: the handler reads to the end, then answers. */
+  @Async
+  public Coroutine<Void> readToTheEndThenAnswer(TcpListener listener) {
+    try (@Await TaskGroup tg = createTaskGroup()) {
+      tg.startSoon(listener.serve(stream -> answerAfterEnd(stream, tg)));
+    }
+    return done();
+  }
+
+  @Async
+  public Coroutine<Void> answerAfterEnd(SocketStream stream, TaskGroup tg) {
+    byte[] got = await(stream.receive());
+    log.add("received " + text(got));
+    try {
+      await(stream.receive());
+    } catch (EndOfStreamException e) {
+      log.add("end of stream");
+    }
+    await(stream.send(bytes("Hello\n")));   // the client only half-closed: it still reads
+    tg.cancelScope().cancel();
+    return done();
+  }
+
+  /** anyio test_receive_timeout: a timeout around a receive from a silent peer, on the real clock. */
+  @Async
+  public Coroutine<Void> receiveWithATimeout(int port) {
+    try (SocketStream s = await(connectTcp("127.0.0.1", port))) {
+      CancelScope timeout = moveOnAfter(0.1);
+      try (timeout) {
+        await(s.receive(1));
+        log.add("received");
+      }
+      log.add(timeout.cancelledCaught() ? "timed out" : "not timed out");
+    }
+    return done();
+  }
 }

@@ -1,10 +1,13 @@
 package dev.baton.example.net;
 
+import static dev.baton.Baton.createTcpListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.Baton;
+import dev.baton.BlockingPortal;
 import dev.baton.Clock;
+import dev.baton.TcpListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -213,5 +216,56 @@ class TcpTest {
     Baton.run(scenarios.virtualTimeStandsStillWhileASocketIsAwaited(server.getLocalPort()), Clock.virtual());
     p.get();
     assertEquals(List.of("received hi at 0.0", "slept until 5.0"), scenarios.log);
+  }
+
+  // anyio TestTCPListener.test_accept, TestTCPStream.test_extra_attributes
+  @Test
+  void aListenerAcceptsAPlainClient() throws Exception {
+    try (BlockingPortal portal = Baton.startBlockingPortal()) {
+      TcpListener listener = portal.callSync(() -> createTcpListener("127.0.0.1", 0));
+      Future<String> client = peers.submit(() -> {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), listener.localPort())) {
+          s.getOutputStream().write("blah".getBytes(StandardCharsets.UTF_8));
+          return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+      });
+      portal.call(() -> scenarios.acceptOne(listener));
+      assertEquals("halb", client.get());
+      assertEquals(List.of("local " + listener.localPort() + ", remote 127.0.0.1"), scenarios.log);
+      portal.callSync(() -> {
+        listener.close();
+        return null;
+      });
+    }
+  }
+
+  // anyio TestTCPListener.test_send_after_eof, test_eof_after_send
+  @Test
+  void aHandlerGetsTheBytesThenTheEndAndCanStillAnswerAHalfClosedClient() throws Exception {
+    try (BlockingPortal portal = Baton.startBlockingPortal()) {
+      TcpListener listener = portal.callSync(() -> createTcpListener("127.0.0.1", 0));
+      Future<String> client = peers.submit(() -> {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), listener.localPort())) {
+          s.getOutputStream().write("Hello".getBytes(StandardCharsets.UTF_8));
+          s.shutdownOutput();
+          return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+      });
+      portal.call(() -> scenarios.readToTheEndThenAnswer(listener));
+      assertEquals("Hello\n", client.get());
+      assertEquals(List.of("received Hello", "end of stream"), scenarios.log);
+      portal.callSync(() -> {
+        listener.close();
+        return null;
+      });
+    }
+  }
+
+  // anyio TestTCPStream.test_receive_timeout
+  @Test
+  void aTimeoutAroundAReceiveIsRespected() throws Exception {
+    silentPeer();
+    Baton.run(scenarios.receiveWithATimeout(server.getLocalPort()));
+    assertEquals(List.of("timed out"), scenarios.log);
   }
 }

@@ -145,6 +145,17 @@ class PortalTest {
     }
   }
 
+  // anyio test_cancel_portal_future
+  @Test
+  void stoppingWithCancelRemainingCancelsTheRunningTasks() {
+    BlockingPortal portal = Baton.startBlockingPortal();
+    CompletableFuture<Void> f = portal.startTaskSoon(Baton::sleepForever);
+    portal.call(Baton::waitAllTasksBlocked);
+    portal.stop(true);
+    assertThrows(CancellationException.class, f::join);
+    portal.close();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Loop-only operations from other threads (issue 11: a memory stream fed from a plain thread
   // silently lost items)
