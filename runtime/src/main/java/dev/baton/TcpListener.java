@@ -88,7 +88,9 @@ public final class TcpListener extends Resource implements AutoCloseable, AsyncC
   /**
    * Accepts connections forever, running {@code handler} on each in a task of a task group of its
    * own; returns only when cancelled (or when a handler fails, which, as in any task group, cancels
-   * the others and the accepting, then throws an {@link ExceptionGroup}). Each connection is closed
+   * the others and the accepting, then throws an {@link ExceptionGroup}). An accept the kernel
+   * refuses (out of file descriptors, say) is tried again 0.1 s later, as trio's
+   * {@code serve_listeners} does, rather than stopping the server. Each connection is closed
    * when its handler ends, however it ends. Handlers that may meet a reset peer should catch
    * {@link BrokenResourceException} themselves, so that one bad client does not stop the server.
    */
@@ -222,6 +224,8 @@ public final class TcpListener extends Resource implements AutoCloseable, AsyncC
    * handle(await(accept()))); }}, written by hand.
    */
   private static final class Serve extends Coroutine<Void> {
+    private static final double ACCEPT_RETRY_SECONDS = 0.1;
+
     private final TcpListener listener;
     private final Function<? super SocketStream, ? extends Coroutine<?>> handler;
     private TaskGroup group;
@@ -240,12 +244,23 @@ public final class TcpListener extends Resource implements AutoCloseable, AsyncC
           state = 1;
           return listener.accept();
         case 1:
+          if ($error instanceof BrokenResourceException) {
+            state = 3; // the kernel refused an accept (out of descriptors, say): try again soon, as trio does
+            return Baton.sleep(ACCEPT_RETRY_SECONDS);
+          }
           if ($error != null) {
             state = 2;
             return group.exitAsync($error);
           }
           SocketStream s = (SocketStream) $value;
           group.startSoon(new Handle(s, handler), "connection " + s.remoteAddress());
+          return listener.accept();
+        case 3:
+          if ($error != null) {
+            state = 2;
+            return group.exitAsync($error);
+          }
+          state = 1;
           return listener.accept();
         default:
           Checkpoints.rethrowExit($value, $error);

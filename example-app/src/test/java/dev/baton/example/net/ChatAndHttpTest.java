@@ -90,9 +90,11 @@ class ChatAndHttpTest {
         assertEquals("* guest-2 joined", b.hear());
         assertEquals("* guest-2 joined", a.hear());
         a.say("hello from a");
-        b.say("héllo from b");              // a multi-byte character
         for (Client c : List.of(a, b)) {
           assertEquals("guest-1: hello from a", c.hear());
+        }
+        b.say("héllo from b");              // a multi-byte character
+        for (Client c : List.of(a, b)) {
           assertEquals("guest-2: héllo from b", c.hear());
         }
         b.socket.shutdownOutput();
