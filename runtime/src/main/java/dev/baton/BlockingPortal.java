@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -92,6 +93,28 @@ public final class BlockingPortal extends Resource implements AutoCloseable, Asy
     });
     return result;
   }
+
+  /**
+   * Starts a task that reports when it is ready (anyio's {@code start_task}, the portal's
+   * {@link TaskGroup#start}): blocks until the task calls {@code status.started(value)}, and returns
+   * that value with a future of the task's end (its value, or its failure; cancelling the future
+   * cancels the task). A task that fails before {@code started()} makes this call throw that
+   * exception; one that returns without calling it, {@link IllegalStateException}. Either way the
+   * portal goes on.
+   */
+  public <T> Started<T> startTask(Function<TaskStatus<T>, ? extends Coroutine<?>> starter) {
+    Objects.requireNonNull(starter, "starter == null");
+    checkForeignThread("BlockingPortal.startTask()");
+    CompletableFuture<Object> end = new CompletableFuture<>();
+    T value = join(startTaskSoon(() -> group.start(status -> new Watched<>(status, starter, end))));
+    return new Started<>(value, end);
+  }
+
+  /**
+   * What {@link #startTask} returns: the value the task reported with {@code started(value)}, and
+   * the future of its end.
+   */
+  public record Started<T>(T value, CompletableFuture<Object> task) {}
 
   /**
    * Runs {@code function} on the loop's thread, outside any task, and blocks for its result (anyio's
@@ -279,6 +302,78 @@ public final class BlockingPortal extends Resource implements AutoCloseable, Asy
         result.cancel(false); // our own scope caught its cancellation: the future was cancelled
       } else {
         result.complete((T) $value);
+      }
+      return $complete(null);
+    }
+  }
+
+  /**
+   * The task of {@link #startTask}: the caller's coroutine, made with a status that records the
+   * {@code started()} call. Before it, a failure is the start's (it propagates to the
+   * {@code start()} call); after it, the outcome goes to the future, never to the portal's group.
+   */
+  private static final class Watched<T> extends Coroutine<Void> implements TaskStatus<T> {
+    private final TaskStatus<T> status;
+    private final Function<TaskStatus<T>, ? extends Coroutine<?>> starter;
+    private final CompletableFuture<Object> end;
+    private boolean started;
+    private boolean running;
+
+    Watched(TaskStatus<T> status, Function<TaskStatus<T>, ? extends Coroutine<?>> starter, CompletableFuture<Object> end) {
+      this.status = status;
+      this.starter = starter;
+      this.end = end;
+    }
+
+    @Override
+    public void started(T value) {
+      status.started(value);
+      started = true;
+      Runner runner = Runner.current();
+      end.whenComplete((v, e) -> {
+        if (end.isCancelled()) {
+          try {
+            runner.post(this::cancelTask);
+          } catch (IllegalStateException loopEnded) {
+            // nothing left to cancel
+          }
+        }
+      });
+    }
+
+    private CancelScope scope;
+
+    private void cancelTask() {
+      if (scope != null) {
+        scope.cancel();
+      }
+    }
+
+    @Override
+    protected Object $step(Object $value, Throwable $error) throws Throwable {
+      if (!running) {
+        running = true;
+        scope = Baton.openCancelScope();
+        return Objects.requireNonNull(starter.apply(this), "the starter returned null");
+      }
+      Throwable outcome = scope.exitSync($error);
+      if (!started) {
+        end.completeExceptionally(outcome != null ? outcome : new IllegalStateException("the task never started"));
+        if (outcome != null) {
+          throw outcome;
+        }
+        return $complete(null);
+      }
+      if (outcome instanceof Cancelled) {
+        end.completeExceptionally(new CancellationException("the portal task was cancelled"));
+        throw outcome;
+      }
+      if (outcome != null) {
+        end.completeExceptionally(outcome);
+      } else if ($error != null) {
+        end.cancel(false);
+      } else {
+        end.complete($value);
       }
       return $complete(null);
     }

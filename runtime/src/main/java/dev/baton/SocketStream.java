@@ -2,7 +2,6 @@ package dev.baton;
 
 import dev.baton.core.IoPoller;
 import dev.baton.core.Loop;
-import dev.baton.core.Resource;
 import dev.baton.core.Task;
 import dev.baton.lowlevel.AsyncCloseable;
 import dev.baton.lowlevel.AsyncIterable;
@@ -52,7 +51,7 @@ import java.nio.channels.SocketChannel;
  * <p>Use it as a resource: {@code try (SocketStream s = await(connectTcp(host, port))) {...}}
  * (closing is synchronous), or {@code try (@Await SocketStream s = ...)}.
  */
-public final class SocketStream extends Resource
+public final class SocketStream extends ClosedAtOnce
     implements ByteStream, AsyncCloseable, Iterable<byte[]>, AsyncIterable<byte[]>, IoPoller.Handler {
   private static final Object END = dev.baton.core.Resources.END;
 
@@ -449,13 +448,6 @@ public final class SocketStream extends Resource
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
     return closed;
-  }
-
-  /** {@code try (@Await SocketStream s = ...)}: closes synchronously (not a checkpoint). */
-  @Override
-  protected Object exitAsync(Throwable pending) {
-    close();
-    return new Checkpoints.Ready<>(pending);
   }
 
   private void checkUsable() {

@@ -2,7 +2,6 @@ package dev.baton;
 
 import dev.baton.core.IoPoller;
 import dev.baton.core.Loop;
-import dev.baton.core.Resource;
 import dev.baton.core.Task;
 import dev.baton.lowlevel.AsyncCloseable;
 import java.io.IOException;
@@ -30,7 +29,7 @@ import java.util.function.Function;
  * {@link ClosedResourceException}. Connections already accepted stay open. The listener belongs to
  * the loop it was made on.
  */
-public final class TcpListener extends Resource implements AutoCloseable, AsyncCloseable, IoPoller.Handler {
+public final class TcpListener extends ClosedAtOnce implements AsyncCloseable, IoPoller.Handler {
   private final Runner runner;
   private final ServerSocketChannel channel;
   private final SelectionKey key;
@@ -205,13 +204,6 @@ public final class TcpListener extends Resource implements AutoCloseable, AsyncC
 
   public boolean isClosed() {
     return closed;
-  }
-
-  /** {@code try (@Await TcpListener l = ...)}: closes synchronously (not a checkpoint). */
-  @Override
-  protected Object exitAsync(Throwable pending) {
-    close();
-    return new Checkpoints.Ready<>(pending);
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.baton.CancelScope;
 import dev.baton.Cancelled;
 import dev.baton.Coroutine;
 import dev.baton.MemoryObjectReceiveStream;
+import dev.baton.TaskStatus;
 import dev.baton.annotations.Async;
 import dev.baton.annotations.Await;
 import java.util.concurrent.CompletableFuture;
@@ -49,5 +50,31 @@ public class CancelObserver {
       await(sleep(0));
     }
     return done(scope);
+  }
+
+  @Async
+  public Coroutine<String> startedWith(TaskStatus<String> status, String value) {
+    status.started(value);
+    await(sleep(0));
+    return done("ended");
+  }
+
+  @Async
+  public Coroutine<Void> crashBeforeStarted(TaskStatus<Integer> status) {
+    await(sleep(0));
+    throw new IllegalArgumentException("foo");
+  }
+
+  @Async
+  public Coroutine<Void> crashAfterStarted(TaskStatus<Integer> status) {
+    status.started(2);
+    await(sleep(0));
+    throw new IllegalArgumentException("foo");
+  }
+
+  @Async
+  public Coroutine<Void> neverStarted(TaskStatus<Integer> status) {
+    await(sleep(0));
+    return done();
   }
 }

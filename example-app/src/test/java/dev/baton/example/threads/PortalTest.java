@@ -156,6 +156,51 @@ class PortalTest {
     portal.close();
   }
 
+  // anyio test_start_no_value, test_start_with_value
+  @Test
+  void startTaskReturnsTheStartedValueAndAFutureOfTheEnd() throws Exception {
+    try (BlockingPortal portal = Baton.startBlockingPortal()) {
+      BlockingPortal.Started<String> none = portal.startTask(st -> new AsyncCancelObserver().startedWith(st, null));
+      assertEquals(null, none.value());
+      BlockingPortal.Started<String> foo = portal.startTask(st -> new AsyncCancelObserver().startedWith(st, "foo"));
+      assertEquals("foo", foo.value());
+      assertEquals("ended", foo.task().get(10, TimeUnit.SECONDS));
+    }
+  }
+
+  // anyio test_start_crash_before_started_call
+  @Test
+  void aTaskFailingBeforeStartedMakesStartTaskThrowIt() {
+    try (BlockingPortal portal = Baton.startBlockingPortal()) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> portal.<Integer>startTask(st -> new AsyncCancelObserver().crashBeforeStarted(st)));
+      assertEquals("foo", e.getMessage());
+      assertEquals(4, portal.call(() -> scenarios.add(2, 2)), "the portal goes on");
+    }
+  }
+
+  // anyio test_start_crash_after_started_call
+  @Test
+  void aTaskFailingAfterStartedFailsItsFuture() {
+    try (BlockingPortal portal = Baton.startBlockingPortal()) {
+      BlockingPortal.Started<Integer> started = portal.startTask(st -> new AsyncCancelObserver().crashAfterStarted(st));
+      assertEquals(2, started.value());
+      java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+          () -> started.task().get(10, TimeUnit.SECONDS));
+      assertEquals("foo", e.getCause().getMessage());
+      assertEquals(4, portal.call(() -> scenarios.add(2, 2)), "the portal goes on");
+    }
+  }
+
+  // anyio test_start_no_started_call
+  @Test
+  void aTaskEndingWithoutStartedMakesStartTaskAnIllegalStateException() {
+    try (BlockingPortal portal = Baton.startBlockingPortal()) {
+      assertThrows(IllegalStateException.class,
+          () -> portal.<Integer>startTask(st -> new AsyncCancelObserver().neverStarted(st)));
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Loop-only operations from other threads (issue 11: a memory stream fed from a plain thread
   // silently lost items)
