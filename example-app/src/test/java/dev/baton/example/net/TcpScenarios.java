@@ -382,4 +382,14 @@ public class TcpScenarios {
     }
     return done();
   }
+
+  /** Connects by name: "localhost" is resolved in a worker thread, then its addresses are tried in order. */
+  @Async
+  public Coroutine<String> connectByName(int port) {
+    try (SocketStream s = await(connectTcp("localhost", port))) {
+      await(s.send(bytes("by name")));
+      await(s.sendEof());
+      return done(s.remoteAddress().getAddress().isLoopbackAddress() ? "loopback" : "elsewhere");
+    }
+  }
 }

@@ -268,4 +268,15 @@ class TcpTest {
     Baton.run(scenarios.receiveWithATimeout(server.getLocalPort()));
     assertEquals(List.of("timed out"), scenarios.log);
   }
+
+  @Test
+  void aHostNameIsResolvedInAWorkerThreadAndConnected() throws Exception {
+    Future<String> p = peers.submit(() -> {
+      try (Socket s = server.accept()) {
+        return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      }
+    });
+    assertEquals("loopback", Baton.run(scenarios.connectByName(server.getLocalPort())));
+    assertEquals("by name", p.get());
+  }
 }
