@@ -160,7 +160,7 @@ public final class SocketStream extends ClosedAtOnce
         throw new BusyResourceException("another task is already receiving from this socket stream");
       }
       if (receiveBroken != null) {
-        throw receiveBroken;
+        throw again(receiveBroken);
       }
       byte[] chunk;
       try {
@@ -246,6 +246,11 @@ public final class SocketStream extends ClosedAtOnce
     runner.io().parked(-1);
   }
 
+  /** A new exception saying what {@code broken} said (each throw gets its own stack trace and suppressions). */
+  private static BrokenResourceException again(BrokenResourceException broken) {
+    return new BrokenResourceException(broken.getMessage(), broken.getCause());
+  }
+
   private static EndOfStreamException endOfStream() {
     return new EndOfStreamException("the peer closed its sending side of the connection");
   }
@@ -272,6 +277,7 @@ public final class SocketStream extends ClosedAtOnce
 
   private final class SendOp extends RuntimeOperation<Void> {
     private final ByteBuffer data;
+    private boolean begun;
 
     SendOp(ByteBuffer data) {
       super(SITE_SEND);
@@ -280,6 +286,10 @@ public final class SocketStream extends ClosedAtOnce
 
     @Override
     protected Object begin(Task task, Loop loop) {
+      if (begun) {
+        throw new IllegalStateException("the awaitable returned by send() was already awaited; call send() again");
+      }
+      begun = true;
       if (task.cancelled()) {
         throw task.newCancelled();
       }
@@ -363,7 +373,7 @@ public final class SocketStream extends ClosedAtOnce
       throw new ClosedResourceException("this socket stream's sending side was closed by sendEof()");
     }
     if (sendBroken != null) {
-      throw sendBroken;
+      throw again(sendBroken);
     }
   }
 
