@@ -324,6 +324,32 @@ public final class Baton {
     return new RunInThread<>(callable, abandonOnCancel);
   }
 
+  /**
+   * From a worker thread of {@link #runInThread}: awaits what {@code awaitable} makes (a coroutine or
+   * any awaitable, made on the loop's thread) as a task of the worker's loop, and blocks this thread
+   * for its result (anyio's {@code from_thread.run}). The task runs in the cancel scope of the task
+   * waiting for this thread: cancelling that scope cancels it, and its {@link Cancelled} is thrown
+   * here, to propagate back. Any other thread: {@link IllegalStateException} (use a
+   * {@link BlockingPortal}).
+   */
+  public static <T> T callFromWorker(java.util.function.Supplier<? extends Awaitable<T>> awaitable) {
+    return WorkerCalls.call(awaitable);
+  }
+
+  /** From a worker thread of {@link #runInThread}: runs {@code function} on the loop's thread and blocks for its result. */
+  public static <T> T callSyncFromWorker(Callable<T> function) {
+    return WorkerCalls.callSync(function);
+  }
+
+  /**
+   * From a worker thread of {@link #runInThread}: throws {@link Cancelled} if the task waiting for
+   * this thread is cancelled (anyio's {@code from_thread.check_cancelled}), so that long work in a
+   * thread can stop early. Blocks briefly for the loop to answer.
+   */
+  public static void checkCancelledFromWorker() {
+    WorkerCalls.checkCancelled();
+  }
+
   /** The number of worker threads the current loop may use at once (default 40); more wake waiting calls. */
   public static void setWorkerThreadLimit(int threads) {
     Runner.current().threadLimiter().setTotal(threads);

@@ -73,10 +73,13 @@ final class RunInThread<T> extends RuntimeOperation<T> {
     WORKERS.execute(() -> {
       Object value = null;
       Throwable error = null;
+      WorkerCalls.CURRENT.set(this);
       try {
         value = callable.call();
       } catch (Throwable e) {
         error = e;
+      } finally {
+        WorkerCalls.CURRENT.remove();
       }
       Object v = value;
       Throwable err = error;
@@ -86,6 +89,15 @@ final class RunInThread<T> extends RuntimeOperation<T> {
         // an abandoned thread outlived its loop: nobody waits for its result
       }
     });
+  }
+
+  Runner runner() {
+    return runner;
+  }
+
+  /** On the loop's thread: the task waiting for this thread, or null once it has stopped waiting (abandoned). */
+  Task waitingTask() {
+    return task;
   }
 
   /** On the loop's thread: the callable has returned or thrown. */
