@@ -21,7 +21,8 @@ import dev.baton.annotations.Await;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A line-based TCP chat room: {@code java -jar baton-example-app.jar chat-server --port 7001}.
@@ -33,15 +34,16 @@ import java.util.List;
  * <p>Fan-out is done with memory object streams: connections send their lines into one stream that
  * a single broadcaster task drains; the broadcaster puts each message into every client's own
  * bounded outbox stream with {@code sendNowait}, and a writer task per client drains its outbox to
- * the socket. A client whose outbox is full (it does not read) is dropped rather than slowing the
- * room down.
+ * the socket. A client whose outbox is full (it does not read) is disconnected rather than slowing
+ * the room down.
  */
 public class ChatServer {
   /** How many messages a client may fall behind before it is dropped. */
   static final int OUTBOX = 64;
 
   final PrintStream out;
-  final List<MemoryObjectSendStream<String>> outboxes = new ArrayList<>();
+  /** Every client's outbox, with its connection. */
+  final Map<MemoryObjectSendStream<String>, SocketStream> outboxes = new LinkedHashMap<>();
   int guests;
 
   public ChatServer(PrintStream out) {
@@ -77,12 +79,14 @@ public class ChatServer {
   public Coroutine<Void> broadcast(MemoryObjectReceiveStream<String> room) {
     try (room) {
       for (@Await String message : room) {
-        for (MemoryObjectSendStream<String> outbox : new ArrayList<>(outboxes)) {
+        for (MemoryObjectSendStream<String> outbox : new ArrayList<>(outboxes.keySet())) {
           try {
             outbox.sendNowait(message);
-          } catch (WouldBlockException | ClosedResourceException | BrokenResourceException e) {
-            outboxes.remove(outbox);
-            outbox.close();              // its writer ends, and the connection with it
+          } catch (WouldBlockException e) {
+            outboxes.remove(outbox).close(); // too slow: disconnected (its reader and writer end)
+            outbox.close();
+          } catch (BrokenResourceException e) {
+            outboxes.remove(outbox);         // its writer is gone already (the connection broke)
           }
         }
       }
@@ -99,12 +103,12 @@ public class ChatServer {
       try (@Await TaskGroup tg = createTaskGroup()) {
         tg.startSoon(writer(stream, outbox.receiveStream()), name + " writer");
         await(stream.send(("welcome, you are " + name + "\n").getBytes(StandardCharsets.UTF_8)));
-        outboxes.add(outbox.sendStream());
+        outboxes.put(outbox.sendStream(), stream);
         await(toRoom.send("* " + name + " joined"));
         try {
           await(readLines(stream, name, toRoom));
-        } catch (BrokenResourceException e) {
-          // the client reset the connection
+        } catch (BrokenResourceException | ClosedResourceException e) {
+          // the client reset the connection, or it was too slow and the broadcaster closed it
         }
         outboxes.remove(outbox.sendStream());
         outbox.sendStream().close();     // the writer sends what is queued, then ends

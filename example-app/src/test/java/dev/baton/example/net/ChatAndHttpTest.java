@@ -120,6 +120,35 @@ class ChatAndHttpTest {
   }
 
   @Test
+  void aClientThatDoesNotReadIsDisconnectedInsteadOfSlowingTheRoom() throws Exception {
+    startChatServer();
+    try (Client slow = new Client(); Client a = new Client()) {
+      assertEquals("welcome, you are guest-1", slow.hear());
+      assertEquals("* guest-1 joined", slow.hear());     // from now on, slow reads nothing
+      assertEquals("welcome, you are guest-2", a.hear());
+      assertEquals("* guest-2 joined", a.hear());
+      String line = "x".repeat(8000);
+      boolean slowLeft = false;
+      while (!slowLeft) {
+        a.say(line);                                      // a keeps up: it hears each line before the next
+        for (String heard; !(heard = a.hear()).equals("guest-2: " + line); ) {
+          slowLeft |= heard.equals("* guest-1 left");
+        }
+      }
+      slow.socket.setSoTimeout(30_000);
+      try {
+        while (slow.socket.getInputStream().read(new byte[65536]) >= 0) {
+          // what the kernel held for it, then the end: the server closed the connection
+        }
+      } catch (java.net.SocketException reset) {
+        // closed with unread bytes in the server's buffers: a reset
+      }
+      a.say("still here");
+      assertEquals("guest-2: still here", a.hear());
+    }
+  }
+
+  @Test
   void theChatClientSendsItsInputAndPrintsTheRoomUntilTheServerCloses() {
     startChatServer();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
