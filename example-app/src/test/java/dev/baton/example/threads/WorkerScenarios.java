@@ -113,16 +113,7 @@ public class WorkerScenarios {
     CountDownLatch event = new CountDownLatch(1);
     CompletableFuture<String> seen = new CompletableFuture<>();
     try (@Await TaskGroup tg = createTaskGroup()) {
-      tg.startSoon(awaitThread(() -> {
-        event.await(5, TimeUnit.SECONDS);
-        try {
-          checkCancelledFromWorker();
-          seen.complete("not cancelled");
-        } catch (Throwable t) {
-          seen.complete(t.getClass().getSimpleName());
-        }
-        return null;
-      }));
+      tg.startSoon(awaitThread(askIfCancelled(event, seen)));
       await(waitAllTasksBlocked());
       if (cancel) {
         tg.cancelScope().cancel();
@@ -138,21 +129,26 @@ public class WorkerScenarios {
     CountDownLatch event = new CountDownLatch(1);
     CompletableFuture<String> seen = new CompletableFuture<>();
     try (@Await TaskGroup tg = createTaskGroup()) {
-      tg.startSoon(abandonThread(() -> {
-        event.await(5, TimeUnit.SECONDS);
-        try {
-          checkCancelledFromWorker();
-          seen.complete("not cancelled");
-        } catch (Throwable t) {
-          seen.complete(t.getClass().getSimpleName());
-        }
-        return null;
-      }));
+      tg.startSoon(abandonThread(askIfCancelled(event, seen)));
       await(waitAllTasksBlocked());
       tg.cancelScope().cancel();
     }
     event.countDown();
     return done(await(dev.baton.Baton.fromFuture(seen)));
+  }
+
+  /** A worker's body: once {@code event} is released, asks whether its task is cancelled. */
+  static java.util.concurrent.Callable<Object> askIfCancelled(CountDownLatch event, CompletableFuture<String> seen) {
+    return () -> {
+      event.await(5, TimeUnit.SECONDS);
+      try {
+        checkCancelledFromWorker();
+        seen.complete("not cancelled");
+      } catch (Throwable t) {
+        seen.complete(t.getClass().getSimpleName());
+      }
+      return null;
+    };
   }
 
   @Async
