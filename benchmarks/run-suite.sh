@@ -35,6 +35,16 @@ if [ -z "${JAVA:-}" ]; then
 fi
 jar=benchmarks/target/benchmarks.jar
 
+# The echo server section of the report: the EchoLoad table, then its notes.
+echo_section() {
+  echo
+  echo "## Echo server over TCP (issue 11, \`EchoLoad\`)"
+  echo
+  cat "$1"
+  echo
+  cat benchmarks/echo-notes.md
+}
+
 if [ "$smoke" -eq 0 ] || [ ! -f "$jar" ]; then
   # package, not install: the reactor resolves the modules (the processor too), and nothing lands in
   # the local repository other builds on this machine read
@@ -83,6 +93,14 @@ else
   "$JAVA" -cp "$jar" dev.baton.bench.CompileTimeProbe 500 7 | tee -a "$out/probes.txt"
 fi
 
+# the echo server over TCP: Baton vs Netty (one NIO loop) vs virtual threads (one carrier)
+echo_args=()
+if [ "$smoke" -eq 1 ]; then
+  echo_args=(--smoke)
+fi
+"$JAVA" -Djdk.virtualThreadScheduler.parallelism=1 -cp "$jar" dev.baton.bench.EchoLoad "${echo_args[@]}" \
+  | tee "$out/echo.md"
+
 {
   echo "JDK: $("$JAVA" -version 2>&1 | head -2 | tail -1)"
   echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), nproc $(nproc), $(free -g | awk '/Mem:/{print $2}') GB RAM"
@@ -97,10 +115,13 @@ fi
 
 if [ "$smoke" -eq 1 ]; then
   "$JAVA" -cp "$jar" dev.baton.bench.Report "$out/jmh.csv" "$out/probes.txt" "$out/env.txt" "$out/jmh.log" > "$out/performance.md"
+  echo_section "$out/echo.md" >> "$out/performance.md"
+  grep -q '^| Baton | 100 |' "$out/performance.md" || { echo "smoke: no echo server rows" >&2; exit 1; }
   rows=$(grep -c '^| (' "$out/performance.md" || true)
   echo "smoke: wrote $out/performance.md ($rows rows)"
 else
   "$JAVA" -cp "$jar" dev.baton.bench.Report "$out/jmh.csv" "$out/probes.txt" "$out/env.txt" "$out/jmh.log" \
     benchmarks/performance-notes.md > "$report"
+  echo_section "$out/echo.md" >> "$report"
   echo "wrote $report"
 fi

@@ -2,9 +2,14 @@ package dev.baton;
 
 import dev.baton.annotations.Await;
 import dev.baton.core.CancelStatus;
+import dev.baton.core.Loop;
 import dev.baton.core.Task;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Baton's entry points: run a loop, await, sleep, open task groups and cancel scopes, create
@@ -236,6 +241,10 @@ public final class Baton {
       throw new IllegalArgumentException("maxBufferSize cannot be negative: " + maxBufferSize);
     }
     StreamState<T> state = new StreamState<>(maxBufferSize);
+    Runner running = Runner.runningOrNull();
+    if (running != null) {
+      state.bind(running); // from now on only this loop's thread may use it
+    }
     return new MemoryObjectStream<>(new MemoryObjectSendStream<>(state), new MemoryObjectReceiveStream<>(state));
   }
 
@@ -257,5 +266,142 @@ public final class Baton {
     }
     ByteStreamState state = new ByteStreamState(maxBufferSize);
     return new MemoryByteStream(new MemoryByteSendStream(state), new MemoryByteReceiveStream(state));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Networking
+
+  /**
+   * Connects to {@code host}:{@code port} over TCP and returns the connection. A literal address is
+   * used as is; a name is resolved in a worker thread ({@link #runInThread}), and its addresses are
+   * tried in order until one accepts. Always a checkpoint; cancelling it closes the half-open socket.
+   *
+   * <p>A refused or failed connection throws {@link UncheckedIOException} whose cause is the JDK's
+   * {@link java.net.ConnectException} (or {@link java.net.UnknownHostException}, ...): await cannot
+   * throw a checked exception, so it is wrapped, and {@code e.getCause()} says what happened.
+   */
+  public static Awaitable<SocketStream> connectTcp(String host, int port) {
+    Objects.requireNonNull(host, "host == null");
+    checkPort(port);
+    return new Connect(host, port);
+  }
+
+  /**
+   * Listens on {@code host}:{@code port} ({@code port} 0: an ephemeral port, read it with
+   * {@link TcpListener#localPort()}). Synchronous. A port in use throws {@link UncheckedIOException}
+   * (cause {@link java.net.BindException}).
+   */
+  public static TcpListener createTcpListener(String host, int port) {
+    Objects.requireNonNull(host, "host == null");
+    checkPort(port);
+    return TcpListener.bind(Runner.current(), new InetSocketAddress(host, port), 65535);
+  }
+
+  /** {@link #createTcpListener(String, int)} on every local interface (the wildcard address). */
+  public static TcpListener createTcpListener(int port) {
+    checkPort(port);
+    return TcpListener.bind(Runner.current(), new InetSocketAddress(port), 65535);
+  }
+
+  private static void checkPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port out of range 0..65535: " + port);
+    }
+  }
+
+  /** Sockets of the current loop: open ones, selector keys, bytes accepted by sends and not yet written. */
+  public static NetworkStatistics networkStatistics() {
+    return NetworkStatistics.of(Runner.current());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Threads and futures
+
+  /**
+   * Runs {@code callable} in a worker thread; the task waits (parked; the loop runs the others) and
+   * gets its value or exception (a checked one wrapped in {@link java.util.concurrent.CompletionException}).
+   * A checkpoint first: a task cancelled before the thread starts never runs it. At most 40
+   * threads run for one loop at once ({@link #setWorkerThreadLimit}); more calls wait their turn,
+   * in order. A cancelled task keeps waiting for its thread (Java cannot stop it) and sees the
+   * cancellation at its next checkpoint: {@link #runInThread(Callable, boolean)} can abandon it.
+   */
+  public static <T> Awaitable<T> runInThread(Callable<T> callable) {
+    return runInThread(callable, false);
+  }
+
+  /**
+   * {@link #runInThread(Callable)}; with {@code abandonOnCancel}, a cancelled task gets
+   * {@link Cancelled} at once and the thread's eventual result is dropped (anyio's
+   * {@code abandon_on_cancel=True}). The abandoned thread keeps its token until it ends.
+   */
+  public static <T> Awaitable<T> runInThread(Callable<T> callable, boolean abandonOnCancel) {
+    Objects.requireNonNull(callable, "callable == null");
+    return new RunInThread<>(callable, abandonOnCancel);
+  }
+
+  /**
+   * From a worker thread of {@link #runInThread}: awaits what {@code awaitable} makes (a coroutine or
+   * any awaitable, made on the loop's thread) as a task of the worker's loop, and blocks this thread
+   * for its result (anyio's {@code from_thread.run}). The task runs in the cancel scope of the task
+   * waiting for this thread: cancelling that scope cancels it, and its {@link Cancelled} is thrown
+   * here, to propagate back. Any other thread: {@link IllegalStateException} (use a
+   * {@link BlockingPortal}).
+   */
+  public static <T> T callFromWorker(java.util.function.Supplier<? extends Awaitable<T>> awaitable) {
+    return WorkerCalls.call(awaitable);
+  }
+
+  /** From a worker thread of {@link #runInThread}: runs {@code function} on the loop's thread and blocks for its result. */
+  public static <T> T callSyncFromWorker(Callable<T> function) {
+    return WorkerCalls.callSync(function);
+  }
+
+  /**
+   * From a worker thread of {@link #runInThread}: throws {@link Cancelled} if the task waiting for
+   * this thread is cancelled (anyio's {@code from_thread.check_cancelled}), so that long work in a
+   * thread can stop early. Blocks briefly for the loop to answer.
+   */
+  public static void checkCancelledFromWorker() {
+    WorkerCalls.checkCancelled();
+  }
+
+  /** The number of worker threads the current loop may use at once (default 40); more wake waiting calls. */
+  public static void setWorkerThreadLimit(int threads) {
+    Runner.current().threadLimiter().setTotal(threads);
+  }
+
+  /**
+   * Awaits a {@link CompletionStage} (a {@code CompletableFuture}, {@code HttpClient.sendAsync}, ...)
+   * without blocking the loop: the value, or the stage's failure (unwrapped from
+   * {@code CompletionException}; a checked one wrapped in it again, since await declares nothing).
+   * A checkpoint. Cancelling the waiting task cancels the future and throws {@link Cancelled}.
+   */
+  public static <T> Awaitable<T> fromFuture(CompletionStage<T> stage) {
+    Objects.requireNonNull(stage, "stage == null");
+    return new FutureAwait<>(stage);
+  }
+
+  /**
+   * A portal into the current loop for other threads, whose calls run as tasks of a task group of
+   * the current task: {@code try (@Await BlockingPortal portal = openBlockingPortal()) {...}}.
+   */
+  public static BlockingPortal openBlockingPortal() {
+    return new BlockingPortal(Runner.current(), createTaskGroup());
+  }
+
+  /**
+   * Starts a loop on a new thread and returns a portal into it (anyio's
+   * {@code start_blocking_portal}): for calling Baton code from ordinary threaded code.
+   * {@link BlockingPortal#close()} stops the loop and waits for its thread.
+   */
+  public static BlockingPortal startBlockingPortal() {
+    return startBlockingPortal("baton-portal");
+  }
+
+  /** {@link #startBlockingPortal()} on a thread named {@code threadName}. */
+  public static BlockingPortal startBlockingPortal(String threadName) {
+    Objects.requireNonNull(threadName, "threadName == null");
+    Loop.checkNoLoopRunning();
+    return BlockingPortal.startInThread(threadName);
   }
 }

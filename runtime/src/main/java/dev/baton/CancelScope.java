@@ -88,6 +88,7 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
    * has exited it has no effect on any task, but {@link #cancelCalled()} becomes true.
    */
   public void cancel() {
+    runner.checkInLoopThread("CancelScope.cancel()");
     cancel(false);
   }
 
@@ -115,6 +116,7 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
 
   /** Moves the deadline; a deadline in the past cancels the scope at once. */
   public void setDeadline(double deadline) {
+    runner.checkInLoopThread("CancelScope.setDeadline()");
     if (Double.isNaN(deadline)) {
       throw new IllegalArgumentException("deadline must not be NaN");
     }
@@ -131,6 +133,7 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
    * an enclosing cancellation reaches blocked tasks at once).
    */
   public void setShield(boolean shield) {
+    runner.checkInLoopThread("CancelScope.setShield()");
     status.setShield(shield);
   }
 

@@ -85,6 +85,19 @@ final class Checkpoints {
     }
   }
 
+  /**
+   * In a hand-written coroutine, after awaiting a resource's async exit: throws what the exit says
+   * propagates ({@code value}, a Throwable or null), or the exit's own failure ({@code error}).
+   */
+  static void rethrowExit(Object value, Throwable error) throws Throwable {
+    if (error != null) {
+      throw error;
+    }
+    if (value != null) {
+      throw (Throwable) value;
+    }
+  }
+
   /** A value available at once, not a checkpoint (the value of a synchronous resource exit). */
   static final class Ready<T> extends RuntimeOperation<T> {
     private final T value;

@@ -48,6 +48,7 @@ public final class MemoryObjectReceiveStream<T> extends Resource
    * ({@link EndOfStreamException}).
    */
   public T receiveNowait() {
+    state.checkThread("MemoryObjectReceiveStream.receiveNowait()");
     checkOpen();
     Object r = state.tryReceive(false);
     if (r == RuntimeOperation.PARKED) {
@@ -61,6 +62,7 @@ public final class MemoryObjectReceiveStream<T> extends Resource
   /** A new receive handle on the same stream, sharing its queue. */
   @Override
   public MemoryObjectReceiveStream<T> clone() {
+    state.checkThread("MemoryObjectReceiveStream.clone()");
     checkOpen();
     state.openReceive++;
     return new MemoryObjectReceiveStream<>(state);
@@ -73,6 +75,7 @@ public final class MemoryObjectReceiveStream<T> extends Resource
    */
   @Override
   public void close() {
+    state.checkThread("MemoryObjectReceiveStream.close()");
     if (closed) {
       return;
     }

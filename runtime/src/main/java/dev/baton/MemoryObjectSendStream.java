@@ -44,6 +44,7 @@ public final class MemoryObjectSendStream<T> extends Resource implements ObjectS
    * ({@link BrokenResourceException}), a waiting receiver, buffer space.
    */
   public void sendNowait(T item) {
+    state.checkThread("MemoryObjectSendStream.sendNowait()");
     checkOpen();
     if (!state.trySend(item)) {
       throw new WouldBlockException("the stream's buffer is full and no receiver is waiting");
@@ -53,6 +54,7 @@ public final class MemoryObjectSendStream<T> extends Resource implements ObjectS
   /** A new send handle on the same stream; the stream ends only when all of them are closed. */
   @Override
   public MemoryObjectSendStream<T> clone() {
+    state.checkThread("MemoryObjectSendStream.clone()");
     checkOpen();
     state.openSend++;
     return new MemoryObjectSendStream<>(state);
@@ -65,6 +67,7 @@ public final class MemoryObjectSendStream<T> extends Resource implements ObjectS
    */
   @Override
   public void close() {
+    state.checkThread("MemoryObjectSendStream.close()");
     if (closed) {
       return;
     }

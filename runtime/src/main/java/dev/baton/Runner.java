@@ -28,6 +28,12 @@ final class Runner extends Loop {
     return (Runner) l;
   }
 
+  /** The running loop of this thread, or null. */
+  static Runner runningOrNull() {
+    Loop l = Loop.running();
+    return l instanceof Runner ? (Runner) l : null;
+  }
+
   /** The running task; {@code operation} names the caller in the message if there is none. */
   Task currentTask(String operation) {
     Task t = currentTask();
@@ -45,6 +51,21 @@ final class Runner extends Loop {
   @Override
   protected void waitUntil(double deadline) {
     clock.waitUntil(deadline);
+  }
+
+  @Override
+  protected boolean virtualTime() {
+    return clock instanceof Clock.VirtualClock;
+  }
+
+  /** The worker threads' limiter of this loop, made on first use. */
+  private ThreadLimiter threadLimiter;
+
+  ThreadLimiter threadLimiter() {
+    if (threadLimiter == null) {
+      threadLimiter = new ThreadLimiter(this, ThreadLimiter.DEFAULT_TOKENS);
+    }
+    return threadLimiter;
   }
 
   <T> T run(Coroutine<T> main) throws Throwable {
@@ -76,7 +97,8 @@ final class Runner extends Loop {
     List<String> lines = new ArrayList<>();
     rootScope.status.collectBlocked(lines);
     StringBuilder sb = new StringBuilder(
-        "Baton.run: no task can ever run again (nothing is runnable and no timer is pending); "
+        "Baton.run: no task can ever run again (nothing is runnable, no timer is pending, no socket, "
+            + "thread or future is awaited); "
             + lines.size() + " blocked task" + (lines.size() == 1 ? "" : "s") + ":");
     for (String line : lines) {
       sb.append("\n  - ").append(line);

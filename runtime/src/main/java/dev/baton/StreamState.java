@@ -113,6 +113,13 @@ final class StreamState<T> {
     head = 0;
   }
 
+  /** Throws unless called on the thread of the loop the stream belongs to (if it belongs to one yet). */
+  void checkThread(String what) {
+    if (loop != null) {
+      loop.checkInLoopThread(what);
+    }
+  }
+
   void bind(Loop l) {
     if (loop == null) {
       loop = l;

@@ -64,6 +64,7 @@ public final class TaskGroup extends Resource implements AutoCloseable, AsyncClo
   /** Starts {@code task} as a child named {@code name} (for task dumps and the deadlock report). */
   public void startSoon(Coroutine<?> task, String name) {
     Objects.requireNonNull(task, "task == null");
+    runner.checkInLoopThread("TaskGroup.startSoon()");
     checkOpen();
     runner.spawn(task, scope.status, Task.Parent.named(children, name));
     live++;

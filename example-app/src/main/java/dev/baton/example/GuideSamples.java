@@ -2,16 +2,23 @@ package dev.baton.example;
 
 import static dev.baton.Baton.await;
 import static dev.baton.Baton.checkpoint;
+import static dev.baton.Baton.connectTcp;
 import static dev.baton.Baton.createMemoryObjectStream;
 import static dev.baton.Baton.createTaskGroup;
 import static dev.baton.Baton.currentTime;
 import static dev.baton.Baton.done;
 import static dev.baton.Baton.failAfter;
+import static dev.baton.Baton.fromFuture;
 import static dev.baton.Baton.moveOnAfter;
+import static dev.baton.Baton.runInThread;
 import static dev.baton.Baton.sleep;
+import static dev.baton.Baton.createTcpListener;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.baton.Baton;
 
+import dev.baton.BlockingPortal;
+import dev.baton.BrokenResourceException;
 import dev.baton.CancelScope;
 import dev.baton.Cancelled;
 import dev.baton.Coroutine;
@@ -20,9 +27,18 @@ import dev.baton.EndOfStreamException;
 import dev.baton.MemoryObjectReceiveStream;
 import dev.baton.MemoryObjectSendStream;
 import dev.baton.MemoryObjectStream;
+import dev.baton.SocketStream;
 import dev.baton.TaskGroup;
+import dev.baton.TcpListener;
 import dev.baton.annotations.Async;
 import dev.baton.annotations.Await;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -231,4 +247,92 @@ public class GuideSamples {
     }
     return done(currentTime());
   }
+
+  // snippet:echo-server
+  @Async
+  public Coroutine<Void> echo(SocketStream stream) {
+    try {
+      for (@Await byte[] chunk : stream) { // chunks of any size, until the client half-closes
+        await(stream.send(chunk));         // waits while the client reads slowly
+      }
+    } catch (BrokenResourceException e) {
+      // the client reset the connection: nothing left to echo
+    }
+    return done();                         // serve() closes the connection
+  }
+
+  @Async
+  public Coroutine<Void> echoServer(int port) {
+    try (TcpListener listener = createTcpListener("127.0.0.1", port)) {
+      await(listener.serve(stream -> echo(stream)));  // a task per connection, until cancelled
+    }
+    return done();
+  }
+  // end:echo-server
+
+  // snippet:tcp-client
+  @Async
+  public Coroutine<String> ask(int port, String question) {
+    try (SocketStream stream = await(connectTcp("127.0.0.1", port))) {
+      await(stream.send(question.getBytes(UTF_8)));
+      await(stream.sendEof());             // half-close: "that is all I will send"
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      for (@Await byte[] chunk : stream) { // until the server closes
+        answer.writeBytes(chunk);
+      }
+      return done(answer.toString(UTF_8));
+    }
+  }
+  // end:tcp-client
+
+  /** The guide's echo server and client in one loop: the answer to "hello". */
+  @Async
+  public Coroutine<String> echoRoundTrip() {
+    try (TcpListener listener = createTcpListener("127.0.0.1", 0)) {
+      String answer;
+      try (@Await TaskGroup tg = createTaskGroup()) {
+        tg.startSoon(listener.serve(stream -> echo(stream)));
+        answer = await(ask(listener.localPort(), "hello"));
+        tg.cancelScope().cancel();
+      }
+      return done(answer);
+    }
+  }
+
+  // snippet:run-in-thread
+  @Async
+  public Coroutine<String> readConfig(Path file) {
+    // Files.readString blocks: in a worker thread, the loop runs the other tasks meanwhile
+    String text = await(runInThread(() -> Files.readString(file)));
+    return done(text.strip());
+  }
+  // end:run-in-thread
+
+  // snippet:from-future
+  @Async
+  public Coroutine<Integer> fetchStatus(HttpClient client, URI uri) {
+    HttpRequest request = HttpRequest.newBuilder(uri).build();
+    HttpResponse<String> response =
+        await(fromFuture(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())));
+    return done(response.statusCode());
+  }
+  // end:from-future
+
+  @Async
+  public Coroutine<Integer> addSlowly(int a, int b) {
+    await(sleep(0.1));
+    return done(a + b);
+  }
+
+  // snippet:portal
+  public static int fromPlainJava() {
+    try (BlockingPortal portal = Baton.startBlockingPortal()) {      // a loop on a thread of its own
+      return portal.call(() -> new AsyncGuideSamples().addSlowly(2, 3));  // blocks this thread only
+    }
+  }
+
+  public static void feed(BlockingPortal portal, MemoryObjectSendStream<String> out, String item) {
+    portal.call(() -> out.send(item));     // the send runs on the loop's thread
+  }
+  // end:portal
 }

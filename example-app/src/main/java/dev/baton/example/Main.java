@@ -3,6 +3,7 @@ package dev.baton.example;
 import dev.baton.Baton;
 import dev.baton.Clock;
 import dev.baton.Coroutine;
+import dev.baton.example.net.NetCommands;
 import java.io.PrintStream;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -47,6 +48,9 @@ public final class Main {
 
   /** The command line: runs the demo {@code args} name (ping/pong by default); returns the exit status. */
   static int cli(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && NetCommands.handles(args[0])) {
+      return NetCommands.cli(args, out, err, System.in);
+    }
     String name = "pingpong";
     boolean virtual = false;
     Long seed = null;
@@ -95,6 +99,10 @@ public final class Main {
     out.println("Baton demos: java -jar baton-example-app.jar [name] [--virtual] [--seed N]");
     for (Map.Entry<String, Demo> e : DEMOS.entrySet()) {
       out.printf("  %-10s %s%n", e.getKey(), e.getValue().description());
+    }
+    out.println("Networking: java -jar baton-example-app.jar <command> [options]");
+    for (String usage : new java.util.TreeMap<>(NetCommands.USAGE).values()) {
+      out.println("  " + usage);
     }
   }
 }

@@ -62,4 +62,47 @@ class GuideSamplesTest {
   void busyLoopComputesTheSum() {
     assertEquals(499500L, Baton.run(samples.busyLoop(1000), Clock.virtual()));
   }
+
+  @Test
+  void theEchoServerAnswersTheClientWithItsOwnBytes() {
+    assertEquals("hello", Baton.run(samples.echoRoundTrip()));
+  }
+
+  @Test
+  void readConfigReadsTheFileInAWorkerThread() throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("guide", ".conf");
+    try {
+      java.nio.file.Files.writeString(file, " port = 7000 \n");
+      assertEquals("port = 7000", Baton.run(samples.readConfig(file)));
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+  }
+
+  @Test
+  void fetchStatusAwaitsTheHttpClient() throws java.io.IOException {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+      assertEquals(204, Baton.run(samples.fetchStatus(java.net.http.HttpClient.newHttpClient(), uri)));
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aPlainThreadCallsIntoTheLoopThroughAPortal() throws Exception {
+    assertEquals(5, GuideSamples.fromPlainJava());
+    try (dev.baton.BlockingPortal portal = Baton.startBlockingPortal()) {
+      dev.baton.MemoryObjectStream<String> stream = portal.callSync(() -> Baton.createMemoryObjectStream(1));
+      GuideSamples.feed(portal, stream.sendStream(), "item");
+      assertEquals("item", portal.call(() -> stream.receiveStream().receive()));
+    }
+  }
 }

@@ -26,7 +26,12 @@ class MainTest {
       "  pipeline   a bounded producer -> workers -> collector pipeline",
       "  timeouts   moveOnAfter and failAfter",
       "  failing    a failing child cancels its siblings; the group throws an ExceptionGroup",
-      "  start      start() returns a value once a service is ready");
+      "  start      start() returns a value once a service is ready",
+      "Networking: java -jar baton-example-app.jar <command> [options]",
+      "  chat-client --port N [--host H]  join a chat room (standard input -> room -> standard output)",
+      "  chat-server --port N             a line-based chat room on 127.0.0.1:N",
+      "  echo-server --port N             serve 127.0.0.1:N, echoing every byte back",
+      "  http-get URL                     fetch URL with java.net.http.HttpClient, awaited on the loop");
 
   /** Output lines without their timestamps (the command line stamps them from the wall clock). */
   static List<String> texts(ByteArrayOutputStream bytes) {

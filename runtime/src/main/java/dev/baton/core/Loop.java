@@ -1,5 +1,8 @@
 package dev.baton.core;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
 /**
  * Internal, not API: the single-threaded loop behind {@code Baton.run}: a FIFO run queue of tasks,
  * a timer queue, and the trampoline that drives each task's chain of frames. The API's runner
@@ -14,6 +17,14 @@ package dev.baton.core;
  * and {@link #wake} replace it with the outcome and append the task to the run queue, allocating
  * nothing (a value that could be mistaken for an operation or a failure is boxed, which only
  * happens for such values).
+ *
+ * <h2>The outside world</h2>
+ * Other threads reach the loop only through {@link #post}: a thread-safe inbox the loop drains at
+ * the start of every batch. Work the loop waits for outside itself (a worker thread, a future, an
+ * open portal) is counted with {@link #beginExternalWork}/{@link #endExternalWork}, and tasks parked
+ * on sockets are counted by the {@link IoPoller}: while either count is positive, an idle loop waits
+ * for the outside (the selector, or a park) instead of reporting a deadlock. The selector is made
+ * on first use ({@link #io()}), so a loop without sockets never opens one.
  */
 public abstract class Loop {
   private static final ThreadLocal<Loop> CURRENT = new ThreadLocal<>();
@@ -33,6 +44,19 @@ public abstract class Loop {
    */
   private Task current;
 
+  /** Runnables posted by other threads (and by the loop itself), run at the start of each batch. */
+  private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+  /** The loop is blocked in its idle wait: {@link #post} must wake it. */
+  private volatile boolean idle;
+  /** The run has ended: {@link #post} is refused. */
+  private volatile boolean ended;
+  /** The selector, made on first use. Volatile: {@link #post} reads it to wake the loop. */
+  private volatile IoPoller io;
+  /** The thread running the loop, while it runs. */
+  private volatile Thread thread;
+  /** Pieces of outside work (threads, futures, portals) that will post back: wake-up sources. */
+  private int externalWork;
+
   protected Loop() {}
 
   /** The loop clock in seconds. */
@@ -40,6 +64,14 @@ public abstract class Loop {
 
   /** Waits until {@link #now()} reaches {@code deadline}: the loop has nothing else to do. */
   protected abstract void waitUntil(double deadline);
+
+  /**
+   * Whether the clock is virtual: then, while outside work is pending, the idle loop waits for the
+   * outside without moving the clock (virtual time stands still while the loop waits for the world).
+   */
+  protected boolean virtualTime() {
+    return false;
+  }
 
   /** The exception {@link #run} throws when no task can ever run again (nothing runnable, no timer). */
   protected abstract RuntimeException deadlock();
@@ -81,12 +113,30 @@ public abstract class Loop {
   public final void run(Task main) {
     checkNoLoopRunning();
     CURRENT.set(this);
+    thread = Thread.currentThread();
     try {
       runUntilFinished(main);
     } finally {
       CURRENT.remove();
       current = null;
+      shutDown();
     }
+  }
+
+  /** The run is over: refuse further posts, reject what is left in the inbox, close the selector. */
+  private void shutDown() {
+    ended = true;
+    Runnable r;
+    while ((r = inbox.poll()) != null) {
+      if (r instanceof Rejectable) {
+        ((Rejectable) r).reject();
+      }
+    }
+    IoPoller p = io;
+    if (p != null) {
+      p.close();
+    }
+    thread = null;
   }
 
   /** Throws if a loop is running on this thread ({@code Baton.run} inside a task). */
@@ -106,14 +156,25 @@ public abstract class Loop {
    */
   private void runUntilFinished(Task main) {
     while (!main.finished()) {
+      if (!inbox.isEmpty()) {
+        drainInbox();
+      }
+      boolean polled = false;
       if (runHead == null) {
         if (!idleWaiters.isEmpty()) {
           wakeIdleWaiters();
+        } else if (outsidePending()) {
+          waitForOutside();
+          polled = true;
         } else if (timers.isEmpty()) {
           throw deadlock();
         } else {
           waitUntil(timers.peek().deadline);
         }
+      }
+      IoPoller p = io;
+      if (!polled && p != null && p.waiting() > 0) {
+        p.poll(0); // sockets get their turn even when tasks keep the loop busy
       }
       if (!timers.isEmpty()) {
         fireTimers();
@@ -121,7 +182,10 @@ public abstract class Loop {
       if (runHead == null) {
         continue; // the timers woke no task (a deadline whose scope has nothing parked, say)
       }
-      Task last = timers.isEmpty() ? null : runTail;
+      // A batch is the tasks runnable now; with no timer and nothing outside to hear from, it goes
+      // on until the queue is empty, which saves a clock read per batch.
+      boolean bounded = !timers.isEmpty() || outsidePending();
+      Task last = bounded ? runTail : null;
       Task task;
       do {
         task = runHead;
@@ -131,8 +195,58 @@ public abstract class Loop {
         }
         task.next = null;
         runTask(task);
-      } while (task != last && runHead != null && (last != null || timers.isEmpty()));
+      } while (task != last && runHead != null && (last != null || (timers.isEmpty() && !outsidePending())));
       current = null;
+    }
+  }
+
+  /** Something outside the loop may still wake a task: outside work, or a task parked on a socket. */
+  private boolean outsidePending() {
+    if (externalWork > 0) {
+      return true;
+    }
+    IoPoller p = io;
+    return p != null && p.waiting() > 0;
+  }
+
+  /**
+   * The idle wait while something outside is pending: the selector (or a park) until the next
+   * deadline, or until the outside posts. With a virtual clock, time stands still: the wait lasts
+   * until the outside answers, unless a deadline is already due.
+   */
+  private void waitForOutside() {
+    double timeout;
+    if (timers.isEmpty()) {
+      timeout = Double.POSITIVE_INFINITY;
+    } else {
+      double wait = timers.peek().deadline - now();
+      timeout = wait <= 0 ? 0 : virtualTime() ? Double.POSITIVE_INFINITY : wait;
+    }
+    if (timeout == 0) {
+      return;
+    }
+    idle = true;
+    try {
+      if (!inbox.isEmpty()) {
+        return;
+      }
+      IoPoller p = io;
+      if (p != null) {
+        p.poll(timeout);
+      } else if (timeout == Double.POSITIVE_INFINITY) {
+        LockSupport.park(this);
+      } else {
+        LockSupport.parkNanos(this, (long) Math.ceil(timeout * 1e9));
+      }
+    } finally {
+      idle = false;
+    }
+  }
+
+  private void drainInbox() {
+    Runnable r;
+    while ((r = inbox.poll()) != null) {
+      r.run();
     }
   }
 
@@ -425,6 +539,105 @@ public abstract class Loop {
 
   private static Object box(Object value) {
     return value instanceof Operation || value instanceof Throwable || value instanceof Boxed ? new Boxed(value) : value;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The outside world: other threads, sockets
+
+  /** The thread running the loop, or null when it does not run. */
+  public final Thread thread() {
+    return thread;
+  }
+
+  /** Whether the calling thread is the loop's (true as well before and after the run). */
+  public final boolean inLoopThread() {
+    Thread t = thread;
+    return t == null || t == Thread.currentThread();
+  }
+
+  /**
+   * Throws {@link IllegalStateException} unless called on the loop's thread: {@code what} is a
+   * loop-only operation (a nowait call, a close, a cancel) that another thread must not perform.
+   */
+  public final void checkInLoopThread(String what) {
+    Thread t = thread;
+    if (t != null && t != Thread.currentThread()) {
+      throw new IllegalStateException(what + " was called from thread \"" + Thread.currentThread().getName()
+          + "\", but it belongs to the Baton loop running on thread \"" + t.getName()
+          + "\"; loop objects are not thread-safe. From another thread, go through a BlockingPortal "
+          + "(portal.call(...) / portal.callSync(...)), or run the work in the loop with Baton.runInThread(...)");
+    }
+  }
+
+  /**
+   * Runs {@code r} on the loop's thread at the start of its next batch, waking the loop if it is
+   * idle. Thread-safe. Throws {@link IllegalStateException} once the run has ended; a
+   * {@link Rejectable} that the ending run finds in the inbox is rejected instead.
+   */
+  public final void post(Runnable r) {
+    if (ended) {
+      throw finishedLoop();
+    }
+    inbox.add(r);
+    if (ended && inbox.remove(r)) {
+      throw finishedLoop();
+    }
+    if (idle) {
+      IoPoller p = io;
+      if (p != null) {
+        p.wakeup();
+      } else {
+        LockSupport.unpark(thread);
+      }
+    }
+  }
+
+  private static IllegalStateException finishedLoop() {
+    return new IllegalStateException("the Baton loop has finished running");
+  }
+
+  /** Whether the run has ended (posts are refused). */
+  public final boolean hasEnded() {
+    return ended;
+  }
+
+  /** A posted runnable that must hear if the loop ends before running it. */
+  public interface Rejectable extends Runnable {
+    /** The loop ended without running this; called on the loop's thread as it ends. */
+    void reject();
+  }
+
+  /** Outside work has started that will {@link #post} back: the loop waits for it when idle. Loop thread only. */
+  public final void beginExternalWork() {
+    externalWork++;
+  }
+
+  /** Outside work counted by {@link #beginExternalWork} is over. Loop thread only. */
+  public final void endExternalWork() {
+    if (externalWork <= 0) {
+      throw new IllegalStateException("endExternalWork without beginExternalWork");
+    }
+    externalWork--;
+  }
+
+  /** The number of pieces of outside work pending. */
+  public final int externalWork() {
+    return externalWork;
+  }
+
+  /** The loop's selector, opened on first use. Loop thread only. */
+  public final IoPoller io() {
+    IoPoller p = io;
+    if (p == null) {
+      p = new IoPoller();
+      io = p;
+    }
+    return p;
+  }
+
+  /** The selector if one was opened, else null. */
+  public final IoPoller ioIfOpen() {
+    return io;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -453,7 +453,7 @@ final class Expressions {
   Value suspend(MethodInvocationTree call) {
     ExpressionTree arg = call.getArguments().get(0);
     Value a = value(arg);
-    CodeBlock awaitable = l.withCaptures(a);
+    CodeBlock awaitable = l.withCaptures(a, arg);
     TypeMirror t = l.m.type(call);
     if (needsTarget(arg)) {
       awaitable = CodeBlock.of("$L.<$L>$$typed($L)", Names.ASYNC_FRAME, l.scope.declared(l.boxed(t)), awaitable);
@@ -512,7 +512,7 @@ final class Expressions {
     TypeMirror type = l.m.type(c);
     String declared = l.scope.declared(type);
     Emitter.Slot s = l.out.slot(declared);
-    CodeBlock cond = l.withCaptures(value(c.getCondition()));
+    CodeBlock cond = l.withCaptures(c.getCondition());
     Label otherwise = l.out.label();
     Label end = l.out.label();
     l.out.emit(new Instr.Branch(CodeBlock.of("!$L", Lowerer.paren(cond)), otherwise, line));

@@ -462,8 +462,7 @@ public final class Lowerer {
       } else if (s instanceof ReturnTree r) {
         returnStatement(r);
       } else if (s instanceof ThrowTree t) {
-        Expressions.Value v = expressions.value(t.getExpression());
-        out.emit(new Instr.Throw(withCaptures(v), m.line(t)));
+        out.emit(new Instr.Throw(withCaptures(t.getExpression()), m.line(t)));
       } else if (s instanceof YieldTree y) {
         yieldStatement(y);
       } else if (s instanceof AssertTree a) {
@@ -478,9 +477,18 @@ public final class Lowerer {
     }
   }
 
-  /** A value's code where captures are not allowed to need snapshots: spilled first if they do. */
-  CodeBlock withCaptures(Expressions.Value v) {
-    return v.captured().isEmpty() ? v.code() : expressions.spill(v, null).code();
+  /**
+   * The code of {@code v}, the value of {@code tree}, where captures are not allowed to need
+   * snapshots: spilled first if they do, into a slot of {@code tree}'s type (a lambda capturing a
+   * frame local inside an awaited call, say, is evaluated in a block of snapshots).
+   */
+  CodeBlock withCaptures(Expressions.Value v, ExpressionTree tree) {
+    return v.captured().isEmpty() ? v.code() : expressions.spill(v, tree).code();
+  }
+
+  /** {@link #withCaptures(Expressions.Value, ExpressionTree)} of the value of {@code tree}. */
+  CodeBlock withCaptures(ExpressionTree tree) {
+    return withCaptures(expressions.value(tree), tree);
   }
 
   /**
@@ -529,7 +537,7 @@ public final class Lowerer {
   /** {@code if (c) A else B} → {@code if (!(c)) goto ELSE; A; goto END; ELSE: B; END:}. */
   private void ifStatement(IfTree s) {
     int line = m.line(s);
-    CodeBlock c = withCaptures(expressions.value(s.getCondition()));
+    CodeBlock c = withCaptures(s.getCondition());
     Label end = out.label();
     Label otherwise = s.getElseStatement() == null ? end : out.label();
     out.emit(new Instr.Branch(CodeBlock.of("!$L", paren(c)), otherwise, line));
@@ -601,7 +609,7 @@ public final class Lowerer {
     if (cond == null || isTrue(cond)) {
       return;
     }
-    CodeBlock c = withCaptures(expressions.value(cond));
+    CodeBlock c = withCaptures(cond);
     out.emit(new Instr.Branch(CodeBlock.of("!$L", paren(c)), end, line));
   }
 
@@ -623,7 +631,7 @@ public final class Lowerer {
     if (isTrue(s.getCondition())) {
       out.jump(body, line);
     } else {
-      CodeBlock c = withCaptures(expressions.value(s.getCondition()));
+      CodeBlock c = withCaptures(s.getCondition());
       out.emit(new Instr.Branch(c, body, line));
     }
     out.mark(end, line);
@@ -771,9 +779,9 @@ public final class Lowerer {
     } else if (leap.kind() == LeapKind.RETURN) {
       MethodInvocationTree call = (MethodInvocationTree) skipParens(e);
       value = call.getArguments().isEmpty() ? CodeBlock.of("null")
-          : withCaptures(expressions.value(call.getArguments().get(0)));
+          : withCaptures(call.getArguments().get(0));
     } else {
-      value = withCaptures(expressions.value(e));
+      value = withCaptures(e);
     }
     emitLeap(leap, value, m.line(r));
   }
@@ -810,13 +818,12 @@ public final class Lowerer {
     Label end = out.label();
     out.emit(new Instr.Branch(CodeBlock.of("!$L.class.desiredAssertionStatus()", scope.className(m.owner())), end,
         line));
-    CodeBlock c = withCaptures(expressions.value(a.getCondition()));
+    CodeBlock c = withCaptures(a.getCondition());
     out.emit(new Instr.Branch(c, end, line));
     if (a.getDetail() == null) {
       out.emit(new Instr.Throw(CodeBlock.of("new java.lang.AssertionError()"), line));
     } else {
-      Expressions.Value d = expressions.value(a.getDetail());
-      out.emit(new Instr.Throw(CodeBlock.of("new java.lang.AssertionError($L)", withCaptures(d)), line));
+      out.emit(new Instr.Throw(CodeBlock.of("new java.lang.AssertionError($L)", withCaptures(a.getDetail())), line));
     }
     out.mark(end, line);
   }

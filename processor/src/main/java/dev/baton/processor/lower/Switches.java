@@ -134,7 +134,7 @@ final class Switches {
     if (cases.stream().anyMatch(c -> labelTrees(c).stream().anyMatch(l.facts::suspends))) {
       return chain(l, selector, cases, labels, line);
     }
-    CodeBlock sel = l.withCaptures(l.expressions.value(Lowerer.skipParens(selector)));
+    CodeBlock sel = l.withCaptures(Lowerer.skipParens(selector));
     List<Instr.Arm> arms = new ArrayList<>();
     boolean enhanced = !isLegacy(l, l.m.type(selector));
     for (CaseTree c : cases) {
@@ -224,7 +224,7 @@ final class Switches {
       CodeBlock any = CodeBlock.join(tests, " || ");
       l.out.emit(new Instr.Branch(CodeBlock.of("!($L)", any), next, l.m.line(c)));
       if (guard != null) {
-        CodeBlock g = l.withCaptures(l.expressions.value((ExpressionTree) guard));
+        CodeBlock g = l.withCaptures((ExpressionTree) guard);
         l.out.emit(new Instr.Branch(CodeBlock.of("!$L", Lowerer.paren(g)), next, l.m.line(guard)));
       }
       l.out.jump(labels.get(i), l.m.line(c));

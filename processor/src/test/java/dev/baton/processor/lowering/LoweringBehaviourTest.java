@@ -397,6 +397,19 @@ class LoweringBehaviourTest {
   }
 
   @Test
+  void awaitedCallsAndConditionsWithLambdasCapturingFrameLocalsKeepTheirTypes() {
+    check("""
+          FuzzValue via(FuzzHost h, IntSupplier s) { return h.val(s.getAsInt()); }
+        """, """
+        int k = await(h.val(3));
+        int r = await(via(h, () -> k * 2));
+        if (List.of(1, 6).stream().anyMatch(x -> x == r) && await(h.val(k)) > 0) h.log("found " + r);
+        switch (List.of(r, k).stream().mapToInt(x -> x + k).sum()) { default: h.log("sum"); }
+        return done(r + k);
+        """);
+  }
+
+  @Test
   void varLocalsOfEveryKindSurviveSuspension() {
     check("""
         var map = new HashMap<String, List<Integer>>();
