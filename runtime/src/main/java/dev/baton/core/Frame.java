@@ -50,6 +50,21 @@ public abstract class Frame {
     return TAIL;
   }
 
+  /**
+   * Where the frame is suspended, in the user's source: the file and line of the {@code await} it
+   * is parked at, as a stack trace element naming the user's class and method ({@code
+   * p.Foo.fetch(Foo.java:42)}), or null if unknown. Generated coroutines override it (a switch on
+   * their state, so it costs nothing until a trace or a dump asks); a hand-written coroutine may.
+   */
+  protected StackTraceElement $where() {
+    return null;
+  }
+
+  /** {@link #$where()} of {@code f}, for the runtime's dumps and traces outside this package. */
+  public static StackTraceElement where(Frame f) {
+    return f.$where();
+  }
+
   /** Whether the frame was never awaited or started. */
   final boolean isNew() {
     return link == null;
