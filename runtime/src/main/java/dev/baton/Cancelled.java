@@ -20,7 +20,7 @@ package dev.baton;
  * throws ({@code failAfter}), and a task group counts it among its failures, as trio does with an
  * exception raised while {@code Cancelled} unwinds.
  */
-public final class Cancelled extends Error {
+public final class Cancelled extends Error implements dev.baton.core.Untraced {
   private static final long serialVersionUID = 1L;
 
   /** The scope whose cancellation this is, for a message built only when someone asks. */

@@ -449,7 +449,8 @@ public final class AsyncProcessor extends AbstractProcessor {
         Machine machine = Lowerer.lower(m, facts, scope, result);
         frames.add(new ClassEmitter.Frame(current, m.target().frameName(), machine,
             StepRenderer.render(machine, m.fileName(), m.description()), result, m.description(),
-            ClassEmitter.suppressedWarnings(current)));
+            ClassEmitter.suppressedWarnings(current), m.fileName(),
+            processingEnv.getElementUtils().getBinaryName((TypeElement) current.getEnclosingElement()).toString()));
       }
       if (!problems.isEmpty()) {
         reporter.unit(outerUnit);

@@ -43,6 +43,8 @@ public abstract class Loop {
    * nothing runs between two tasks of a batch, and timers fire between batches, with no task current.
    */
   private Task current;
+  /** The exception {@link AsyncStackTraces} last saw leave a frame (each is traced once). */
+  private Throwable traced;
 
   /** Runnables posted by other threads (and by the loop itself), run at the start of each batch. */
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -281,6 +283,10 @@ public abstract class Loop {
       try {
         r = frame.$step(value, error);
       } catch (Throwable t) {
+        if (t != traced) {
+          traced = t; // once per exception as it leaves frame after frame
+          AsyncStackTraces.attach(frame, caller, t);
+        }
         frame.link = Frame.FINISHED;
         r = RETURN;
         value = null;

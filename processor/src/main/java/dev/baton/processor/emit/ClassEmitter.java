@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
+import dev.baton.processor.lower.Instr;
 import dev.baton.processor.lower.Machine;
 import dev.baton.processor.support.Names;
 import java.util.ArrayList;
@@ -49,8 +50,12 @@ public final class ClassEmitter {
   private ClassEmitter() {}
 
   /** One lowered method: its declaration (in the outer compilation) and its machine. */
+  /**
+   * One frame class to emit. {@code fileName} and {@code className} (the binary name of the user's
+   * class) are what {@code $where()} reports.
+   */
   public record Frame(ExecutableElement method, String frameName, Machine machine, CodeBlock step,
-      String resultType, String description, List<String> suppressed) {}
+      String resultType, String description, List<String> suppressed, String fileName, String className) {}
 
   /** The generated class's simple name: {@code AsyncFoo}, {@code AsyncOuter_Inner}. */
   public static String asyncName(TypeElement owner) {
@@ -82,7 +87,7 @@ public final class ClassEmitter {
   public static String stub(TypeElement owner, List<ExecutableElement> methods, boolean extend) {
     List<Frame> frames = new ArrayList<>();
     for (ExecutableElement m : methods) {
-      frames.add(new Frame(m, null, null, null, null, null, List.of()));
+      frames.add(new Frame(m, null, null, null, null, null, List.of(), null, null));
     }
     return emit(owner, frames, List.of(), extend, null);
   }
@@ -273,11 +278,49 @@ public final class ClassEmitter {
         .returns(String.class)
         .addStatement("return $S + this.$$state", f.description() + " in state ")
         .build());
+    MethodSpec where = where(f);
+    if (where != null) {
+      b.addMethod(where);
+    }
     if (!f.machine().members().isEmpty()) {
       // member types are user text, which JavaPoet cannot take: a marker, replaced in emit()
       b.addMethod(MethodSpec.methodBuilder(marker(f)).addModifiers(Modifier.PRIVATE).build());
     }
     return b.build();
+  }
+
+  /**
+   * {@code $where()}: the user's file:line of the await the frame is suspended at, one case per
+   * resume state (the state {@code $await} stores), for async stack traces and task dumps. Nothing
+   * for a body that never suspends.
+   */
+  private static MethodSpec where(Frame f) {
+    if (f.machine() == null) {
+      return null;
+    }
+    java.util.TreeMap<Integer, Integer> lines = new java.util.TreeMap<>();
+    for (Instr i : f.machine().instructions()) {
+      if (i instanceof Instr.Suspend s && s.line() > 0) {
+        lines.put(s.resume().state(), s.line());
+      }
+    }
+    if (lines.isEmpty()) {
+      return null;
+    }
+    CodeBlock.Builder sw = CodeBlock.builder().add("int $$line = switch (this.$$state) {\n").indent();
+    java.util.Map<Integer, List<Integer>> byLine = new java.util.TreeMap<>();
+    lines.forEach((state, line) -> byLine.computeIfAbsent(line, k -> new ArrayList<>()).add(state));
+    byLine.forEach((line, states) -> sw.add("case $L -> $L;\n",
+        states.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")), line));
+    sw.add("default -> 0;\n").unindent().add("};\n");
+    return MethodSpec.methodBuilder("$where")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(StackTraceElement.class)
+        .addCode(sw.build())
+        .addStatement("return $$line == 0 ? null : new StackTraceElement($S, $S, $S, $$line)", f.className(),
+            f.method().getSimpleName().toString(), f.fileName())
+        .build();
   }
 
   private static String marker(Frame f) {
