@@ -73,7 +73,7 @@ public class WholeLanguageFuzzTest {
 
   /** Issue 10's bar, on fixed seeds: nothing but OK. */
   @Test
-  @Tag("pending-processor")
+  @Tag("fuzz-strict")
   void strictFixedSeeds() {
     List<Result> all = new java.util.ArrayList<>();
     for (long seed : CI_SEEDS) {

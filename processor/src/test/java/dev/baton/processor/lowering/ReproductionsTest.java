@@ -24,10 +24,8 @@ import org.junit.jupiter.api.condition.JRE;
  * without the processor. Both twins' {@code go()} must return the same string (the expected one).
  *
  * <p>{@link #plainTwinsCompileAndRun} runs in every build: it checks the reproductions themselves.
- * {@link #compiledTwinsBehaveLikeThePlainTwins} is tagged {@code pending-processor} and excluded by
- * the processor module's surefire configuration until the processor compiles all of them; run it with
- * {@code mvn -B -ntp -pl processor -am test -Dsurefire.failIfNoSpecifiedTests=false
- * -Dtest=ReproductionsTest -Dbaton.excludedGroups=none}. The Java 21 reproduction is compiled with
+ * {@link #compiledTwinsBehaveLikeThePlainTwins} (tagged {@code fuzz-strict}) runs in every build too:
+ * the processor compiles all of them, and each compiled twin must behave as its plain twin. The Java 21 reproduction is compiled with
  * {@code --release 21} and runs only on JDK 21+.
  */
 class ReproductionsTest {
@@ -247,7 +245,7 @@ class ReproductionsTest {
 
   /** Each reproduction compiles through the processor and behaves like its plain twin. */
   @Test
-  @Tag("pending-processor")
+  @Tag("fuzz-strict")
   void compiledTwinsBehaveLikeThePlainTwins() {
     StringBuilder failures = new StringBuilder();
     for (Repro r : REPROS) {
@@ -267,7 +265,7 @@ class ReproductionsTest {
 
   /** The Java 21 reproduction on its own (JDK 21+ only). */
   @Test
-  @Tag("pending-processor")
+  @Tag("fuzz-strict")
   @EnabledForJreRange(min = JRE.JAVA_21)
   void java21ReproductionCompilesWithRelease21() {
     Repro r = REPROS.get(7);
