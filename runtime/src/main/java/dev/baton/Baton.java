@@ -340,6 +340,23 @@ public final class Baton {
   }
 
   /**
+   * {@link #runInThread(Callable)} bounded by {@code limiter} instead of the loop's worker-thread
+   * limit (anyio's {@code to_thread.run_sync(..., limiter=...)}): the call first borrows one of the
+   * limiter's tokens, on behalf of itself (waiting in FIFO order, a checkpoint, cancellable like any
+   * {@link CapacityLimiter#acquire()}), and the token goes back when the thread ends.
+   */
+  public static <T> Awaitable<T> runInThread(Callable<T> callable, CapacityLimiter limiter) {
+    return runInThread(callable, limiter, false);
+  }
+
+  /** {@link #runInThread(Callable, CapacityLimiter)}, abandoning the thread on cancellation if asked. */
+  public static <T> Awaitable<T> runInThread(Callable<T> callable, CapacityLimiter limiter, boolean abandonOnCancel) {
+    Objects.requireNonNull(callable, "callable == null");
+    Objects.requireNonNull(limiter, "limiter == null");
+    return new RunInThread.Limited<>(callable, limiter, abandonOnCancel);
+  }
+
+  /**
    * From a worker thread of {@link #runInThread}: awaits what {@code awaitable} makes (a coroutine or
    * any awaitable, made on the loop's thread) as a task of the worker's loop, and blocks this thread
    * for its result (anyio's {@code from_thread.run}). The task runs in the cancel scope of the task

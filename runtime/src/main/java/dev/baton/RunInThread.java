@@ -33,19 +33,30 @@ final class RunInThread<T> extends RuntimeOperation<T> {
 
   private final Callable<T> callable;
   private final boolean abandonOnCancel;
+  /** A token of a caller's {@link CapacityLimiter}, held already (else the loop's limiter is used). */
+  private final Acquired held;
   private Runner runner;
   /** The waiting task, until the result is handed over or the wait is abandoned. */
   private Task task;
   private boolean threadStarted;
 
   RunInThread(Callable<T> callable, boolean abandonOnCancel) {
+    this(callable, abandonOnCancel, null);
+  }
+
+  /** With {@code held}, a token of the caller's limiter: the thread starts at once, the token goes back when it ends. */
+  RunInThread(Callable<T> callable, boolean abandonOnCancel, Acquired held) {
     this.callable = callable;
     this.abandonOnCancel = abandonOnCancel;
+    this.held = held;
   }
 
   @Override
   protected Object begin(Task t, Loop loop) {
     if (t.cancelled()) {
+      if (held != null) {
+        held.close();
+      }
       throw t.newCancelled();
     }
     if (runner != null) {
@@ -54,7 +65,9 @@ final class RunInThread<T> extends RuntimeOperation<T> {
     runner = (Runner) loop;
     task = t;
     ThreadLimiter limiter = runner.threadLimiter();
-    if (limiter.tryAcquire()) {
+    if (held != null) {
+      startThread();
+    } else if (limiter.tryAcquire()) {
       startThread();
     } else {
       limiter.enqueue(t);
@@ -103,7 +116,11 @@ final class RunInThread<T> extends RuntimeOperation<T> {
   /** On the loop's thread: the callable has returned or thrown. */
   private void finished(Object value, Throwable error) {
     runner.endExternalWork();
-    runner.threadLimiter().release();
+    if (held != null) {
+      held.close();
+    } else {
+      runner.threadLimiter().release();
+    }
     Task t = task;
     task = null;
     if (t == null) {
@@ -136,6 +153,42 @@ final class RunInThread<T> extends RuntimeOperation<T> {
       return e;
     }
     return new CompletionException(e);
+  }
+
+  /**
+   * {@link Baton#runInThread(Callable, CapacityLimiter, boolean)}: a token of the caller's limiter
+   * (borrowed on behalf of this call, waited for as any acquire: a checkpoint, cancellable), then
+   * the thread, which gives the token back when it ends.
+   */
+  static final class Limited<T> extends Coroutine<T> {
+    private final Callable<T> callable;
+    private final CapacityLimiter limiter;
+    private final boolean abandonOnCancel;
+    private int state;
+
+    Limited(Callable<T> callable, CapacityLimiter limiter, boolean abandonOnCancel) {
+      this.callable = callable;
+      this.limiter = limiter;
+      this.abandonOnCancel = abandonOnCancel;
+    }
+
+    @Override
+    protected Object $step(Object value, Throwable error) throws Throwable {
+      if (error != null) {
+        throw error;
+      }
+      switch (state) {
+        case 0:
+          state = 1;
+          return limiter.acquireOnBehalfOf(this);
+        case 1:
+          state = 2;
+          return new RunInThread<>(callable, abandonOnCancel, (Acquired) value);
+        default:
+          @SuppressWarnings("unchecked") T result = (T) value;
+          return $complete(result);
+      }
+    }
   }
 
   @Override

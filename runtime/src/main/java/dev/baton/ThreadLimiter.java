@@ -7,7 +7,10 @@ import dev.baton.core.WaitQueue;
  * The bound on the worker threads one loop uses at once ({@link Baton#runInThread}): a counter of
  * tokens with a FIFO of tasks waiting for one (anyio's default thread limiter, 40 tokens).
  *
- * <p>TODO: switch to the public {@code CapacityLimiter} once it is merged, and let users pass one.
+ * <p>Kept apart from the public {@link CapacityLimiter}: its tokens are handed to parked
+ * {@link RunInThread} operations directly (one operation per call, no coroutine). A caller who
+ * wants a limiter of their own passes a {@code CapacityLimiter} to
+ * {@link Baton#runInThread(java.util.concurrent.Callable, CapacityLimiter)}.
  */
 final class ThreadLimiter {
   static final int DEFAULT_TOKENS = 40;

@@ -100,6 +100,46 @@ public class ThreadScenarios {
     return done(seen);
   }
 
+  /** anyio test_run_in_custom_limiter with the limiter passed to each call: 4 calls, 2 tokens. */
+  @Async
+  public Coroutine<List<Integer>> callerLimiter() {
+    dev.baton.CapacityLimiter limiter = new dev.baton.CapacityLimiter(2);
+    AtomicInteger active = new AtomicInteger();
+    AtomicInteger max = new AtomicInteger();
+    CompletableFuture<Void> twoStarted = new CompletableFuture<>();
+    CountDownLatch release = new CountDownLatch(1);
+    List<Integer> seen = new ArrayList<>();
+    try (@Await TaskGroup tg = createTaskGroup()) {
+      for (int i = 0; i < 4; i++) {
+        tg.startSoon(blockInLimitedThread(limiter, active, max, twoStarted, release));
+      }
+      await(fromFuture(twoStarted));
+      seen.add(active.get());
+      seen.add(limiter.borrowedTokens());
+      seen.add(limiter.statistics().tasksWaiting());
+      release.countDown();
+    }
+    seen.add(max.get());
+    seen.add(limiter.borrowedTokens());
+    return done(seen);
+  }
+
+  @Async
+  public Coroutine<Void> blockInLimitedThread(dev.baton.CapacityLimiter limiter, AtomicInteger active, AtomicInteger max,
+      CompletableFuture<Void> twoStarted, CountDownLatch release) {
+    await(runInThread(() -> {
+      int now = active.incrementAndGet();
+      max.accumulateAndGet(now, Math::max);
+      if (now == 2) {
+        twoStarted.complete(null);
+      }
+      release.await(10, TimeUnit.SECONDS);
+      active.decrementAndGet();
+      return null;
+    }, limiter));
+    return done();
+  }
+
   @Async
   public Coroutine<Void> blockInThread(AtomicInteger active, AtomicInteger max, CompletableFuture<Void> threeStarted,
       CountDownLatch release) {

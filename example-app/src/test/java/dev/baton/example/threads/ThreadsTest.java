@@ -45,6 +45,13 @@ class ThreadsTest {
     assertEquals(List.of(3, 0, 3), Baton.run(scenarios.limitedThreads()));
   }
 
+  // anyio test_run_in_custom_limiter, the limiter given to each call
+  @Test
+  void aCallersCapacityLimiterBoundsItsThreadsAndGetsItsTokensBack() {
+    // 2 threads run, 2 tokens borrowed, 2 calls wait; at the end: at most 2 at once, 0 borrowed
+    assertEquals(List.of(2, 2, 2, 2, 0), Baton.run(scenarios.callerLimiter()));
+  }
+
   // anyio test_cancel_worker_thread[noabandon]
   @Test
   void aCancelledTaskWaitsForItsThreadByDefault() {
