@@ -123,51 +123,6 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
   }
 
   /**
-   * The iterator of a plain {@code for (T x : source)} whose body awaits: {@code source.iterator()}
-   * for an {@link Iterable}; for an array, an iterator that reads {@code array[i]} at each step (as
-   * Java's enhanced for does). Overloads are chosen by the static type of {@code source}.
-   */
-  public static java.util.Iterator<?> $iter(Iterable<?> source) {
-    return source.iterator();
-  }
-
-  public static java.util.Iterator<?> $iter(Object[] source) {
-    return new ArrayIterator(source.length, i -> source[i]);
-  }
-
-  public static java.util.Iterator<?> $iter(int[] source) {
-    return new ArrayIterator(source.length, i -> source[i]);
-  }
-
-  public static java.util.Iterator<?> $iter(long[] source) {
-    return new ArrayIterator(source.length, i -> source[i]);
-  }
-
-  public static java.util.Iterator<?> $iter(double[] source) {
-    return new ArrayIterator(source.length, i -> source[i]);
-  }
-
-  public static java.util.Iterator<?> $iter(float[] source) {
-    return new ArrayIterator(source.length, i -> source[i]);
-  }
-
-  public static java.util.Iterator<?> $iter(short[] source) {
-    return new ArrayIterator(source.length, i -> source[i]);
-  }
-
-  public static java.util.Iterator<?> $iter(byte[] source) {
-    return new ArrayIterator(source.length, i -> source[i]);
-  }
-
-  public static java.util.Iterator<?> $iter(char[] source) {
-    return new ArrayIterator(source.length, i -> source[i]);
-  }
-
-  public static java.util.Iterator<?> $iter(boolean[] source) {
-    return new ArrayIterator(source.length, i -> source[i]);
-  }
-
-  /**
    * Gives an awaited expression the target type it has in the user's source:
    * {@code String v = await(tg.start(st -> child(st)))} suspends on
    * {@code AsyncFrame.<String>$typed(tg.start(st -> child(st)))}, so javac infers {@code start}'s
@@ -185,30 +140,5 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
   @SuppressWarnings("unchecked")
   private static <E extends Throwable> E sneaky(Throwable t) throws E {
     throw (E) t;
-  }
-}
-
-/** Iterates an array by index (the length is fixed when iteration starts, as in Java's enhanced for). */
-final class ArrayIterator implements java.util.Iterator<Object> {
-  private final int length;
-  private final java.util.function.IntFunction<Object> get;
-  private int next;
-
-  ArrayIterator(int length, java.util.function.IntFunction<Object> get) {
-    this.length = length;
-    this.get = get;
-  }
-
-  @Override
-  public boolean hasNext() {
-    return next < length;
-  }
-
-  @Override
-  public Object next() {
-    if (next >= length) {
-      throw new java.util.NoSuchElementException();
-    }
-    return get.apply(next++);
   }
 }
