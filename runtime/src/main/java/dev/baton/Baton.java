@@ -125,6 +125,16 @@ public final class Baton {
   }
 
   /**
+   * A snapshot of every task of the running loop: the tree of task groups and cancel scopes, each
+   * task's name, what it waits for and where (see {@link TaskDump}). Synchronous, not a
+   * checkpoint; the calling task shows as running. From another thread, use
+   * {@link BlockingPortal#dumpTasks()}.
+   */
+  public static TaskDump dumpTasks() {
+    return TaskDump.take(Runner.current());
+  }
+
+  /**
    * The earliest deadline among the cancel scopes visible from the current task (up to the first
    * shield); negative infinity if it is already cancelled, positive infinity if there is none.
    */

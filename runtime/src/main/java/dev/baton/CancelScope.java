@@ -292,6 +292,27 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
     }
   }
 
+  /** The task that entered the scope (for a task group, the task that opened it), or null. */
+  Task owner() {
+    return owner;
+  }
+
+  /** The scope's kind, as a task dump names it. */
+  String dumpKind() {
+    switch (kind) {
+      case ROOT:
+        return "root";
+      case GROUP:
+        return "task group";
+      case START:
+        return "start() call";
+      case FAIL:
+        return "fail scope";
+      default:
+        return "cancel scope";
+    }
+  }
+
   String describe() {
     switch (kind) {
       case ROOT:

@@ -37,6 +37,10 @@ import dev.baton.core.Task;
 public final class Lock {
   private Task owner;
   final Waiters waiters = new Waiters();
+
+  {
+    waiters.holder(() -> owner);
+  }
   private final Runnable releaser = this::release;
   private final Waiters.Acquire<Acquired> acquire =
       new Waiters.Acquire<>(waiters, "acquire", this, null, task -> tryAcquire(task) ? held() : Waiters.WAIT);

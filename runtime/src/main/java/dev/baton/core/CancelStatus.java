@@ -174,6 +174,24 @@ public abstract class CancelStatus {
   // that checkpoints and ends, say) then costs the list nothing. Once listed, a task stays listed
   // (moving with its scope changes) until it finishes.
 
+  /**
+   * The first task whose innermost status this is and that has parked at least once (see above);
+   * the others follow through {@link Task#nextInScope()}. For dumps.
+   */
+  public final Task firstTask() {
+    return firstTask;
+  }
+
+  /** The nested statuses, newest first; the others follow through {@link #nextSibling()}. For dumps. */
+  public final CancelStatus firstChild() {
+    return firstChild;
+  }
+
+  /** The next older status nested in the same parent, or null. */
+  public final CancelStatus nextSibling() {
+    return nextSibling;
+  }
+
   /** Whether {@code t} is in its status's list. */
   static boolean listed(Task t) {
     return t.scopePrev != null;

@@ -326,7 +326,7 @@ public abstract class Loop {
           caller = frame.link;
           continue;
         }
-        finish(task, (Task.Parent) caller, value, error);
+        finish(task, frame, (Task.Parent) caller, value, error);
         return;
       }
       if (r instanceof Operation) {
@@ -389,6 +389,13 @@ public abstract class Loop {
     }
   }
 
+  /** Hands each runnable task to {@code action}, in run-queue order (for dumps). Loop thread only. */
+  public final void forEachRunnable(java.util.function.Consumer<Task> action) {
+    for (Task t = runHead; t != null; t = t.next) {
+      action.accept(t);
+    }
+  }
+
   /** The exception for awaiting {@code r}, which is not something that can be awaited now. */
   private static RuntimeException notAwaitable(Object r) {
     if (r instanceof Frame) {
@@ -404,8 +411,11 @@ public abstract class Loop {
         "a coroutine can be awaited or started only once, and this one already was: " + Frame.describe(f));
   }
 
-  private void finish(Task task, Task.Parent parent, Object value, Throwable error) {
+  private void finish(Task task, Frame root, Task.Parent parent, Object value, Throwable error) {
     task.top = null;
+    if (error != null) {
+      task.state = new Task.Failed(root, parent); // its name and line, for the failure's note
+    }
     if (CancelStatus.listed(task)) {
       task.scope.unlist(task);
     }
