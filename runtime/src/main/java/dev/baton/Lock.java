@@ -97,7 +97,7 @@ public final class Lock {
 
   @Override
   public String toString() {
-    return "Lock" + statistics();
+    return "Lock[" + (owner == null ? "not locked" : "held by " + owner.name()) + ", tasksWaiting=" + waiters.size() + "]";
   }
 
   /** Takes the lock for {@code task} if it is free and nobody waits; throws if {@code task} holds it. */

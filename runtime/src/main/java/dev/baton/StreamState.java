@@ -52,13 +52,15 @@ final class StreamState<T> implements dev.baton.core.Waitable {
 
   @Override
   public String wakers() {
-    if (!waitingReceivers.isEmpty()) {
-      return openSend == 0 ? null : "a send, through one of its " + plural(openSend, "open send handle")
-          + " (or closing them all); no task waits to send";
+    if (!waitingReceivers.isEmpty() && openSend > 0) {
+      return (openSend == 1 ? "a send through its open send handle (or closing it)"
+          : "a send through one of its " + openSend + " open send handles (or closing them all)")
+          + "; no task waits to send";
     }
-    if (!waitingSenders.isEmpty()) {
-      return openReceive == 0 ? null : "a receive, through one of its " + plural(openReceive, "open receive handle")
-          + " (or closing them all); no task waits to receive";
+    if (!waitingSenders.isEmpty() && openReceive > 0) {
+      return (openReceive == 1 ? "a receive through its open receive handle (or closing it)"
+          : "a receive through one of its " + openReceive + " open receive handles (or closing them all)")
+          + "; no task waits to receive";
     }
     return null;
   }

@@ -176,6 +176,8 @@ public final class TaskDump {
     final double now;
     private final Map<Waitable, String> labels = new IdentityHashMap<>();
     private final Map<String, Integer> perKind = new java.util.HashMap<>();
+    /** The state of each thing, read once per dump: a thing's state may walk its queue of waiters. */
+    private final Map<Waitable, String> states = new IdentityHashMap<>();
 
     Waits(double now) {
       this.now = now;
@@ -190,7 +192,7 @@ public final class TaskDump {
     String describe(Operation op) {
       String what = op.describe(now);
       Waitable w = op.waitsOn();
-      return w == null ? what : what + " on " + label(w) + " (" + w.state() + ")";
+      return w == null ? what : what + " on " + label(w) + " (" + states.computeIfAbsent(w, Waitable::state) + ")";
     }
   }
 

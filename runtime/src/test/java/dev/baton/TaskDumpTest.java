@@ -78,7 +78,7 @@ class TaskDumpTest extends RuntimeTest {
         run(() -> dump[0] = Baton.dumpTasks()),
         run(() -> tg.cancelScope().cancel())))));
     String text = dump[0].toString();
-    assertTrue(text.contains("a: waiting for acquire on Lock#1 (LockLockStatistics[locked=true, owner=main, tasksWaiting=2])"), text);
+    assertTrue(text.contains("a: waiting for acquire on Lock#1 (Lock[held by main, tasksWaiting=2])"), text);
     assertTrue(text.contains("b: waiting for acquire on Lock#1 ("), text);
     assertTrue(text.contains("c: waiting for waitUntilSet on Event#1 (Event[not set, tasksWaiting=1])"), text);
   }

@@ -1,7 +1,5 @@
 package dev.baton.core;
 
-import java.util.List;
-
 /**
  * Internal, not API: the plumbing of cancellation (trio's {@code CancelStatus}), as opposed to
  * {@code dev.baton.CancelScope}, which originates it. The statuses form a tree mirroring the nesting
@@ -259,16 +257,5 @@ public abstract class CancelStatus {
     }
     c.prevSibling = null;
     c.nextSibling = null;
-  }
-
-  /** One line per task in this subtree: the task and what it waits for (the deadlock report). */
-  public final void collectBlocked(List<String> out) {
-    for (Task t = firstTask; t != null; t = t.scopeNext) {
-      Operation op = t.waitingOn();
-      out.add(t.describeForDump() + " waiting for " + (op == null ? "nothing (runnable)" : op));
-    }
-    for (CancelStatus c = firstChild; c != null; c = c.nextSibling) {
-      c.collectBlocked(out);
-    }
   }
 }
