@@ -29,15 +29,24 @@ public final class Baton {
    * value or throws its exception (anyio's {@code run}). Uses the system clock.
    */
   public static <T> T run(Coroutine<T> main) {
-    return run(main, Clock.system());
+    return run(main, RunOptions.defaults());
   }
 
   /** {@link #run(Coroutine)} with the given clock; {@link Clock#virtual()} makes time exact and instant. */
   public static <T> T run(Coroutine<T> main, Clock clock) {
-    Objects.requireNonNull(main, "main == null");
     Objects.requireNonNull(clock, "clock == null");
+    return run(main, RunOptions.defaults().withClock(clock));
+  }
+
+  /**
+   * {@link #run(Coroutine)} with the given options: the clock, and debug mode, which reports steps
+   * that hold the loop too long (see {@link RunOptions}).
+   */
+  public static <T> T run(Coroutine<T> main, RunOptions options) {
+    Objects.requireNonNull(main, "main == null");
+    Objects.requireNonNull(options, "options == null");
     try {
-      return new Runner(clock).run(main);
+      return new Runner(options.clock(), options.stepWatch()).run(main);
     } catch (Throwable t) {
       throw Baton.<RuntimeException>sneakyThrow(t);
     }

@@ -11,7 +11,8 @@ final class Runner extends Loop {
   private final Clock clock;
   final CancelScope rootScope;
 
-  Runner(Clock clock) {
+  Runner(Clock clock, dev.baton.core.StepWatch stepWatch) {
+    super(stepWatch);
     this.clock = clock;
     this.rootScope = CancelScope.root(this);
   }

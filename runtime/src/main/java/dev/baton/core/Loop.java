@@ -56,8 +56,17 @@ public abstract class Loop {
   private volatile Thread thread;
   /** Pieces of outside work (threads, futures, portals) that will post back: wake-up sources. */
   private int externalWork;
+  /** Debug mode: times every step (null, the default: one branch per step). */
+  private final StepWatch stepWatch;
 
-  protected Loop() {}
+  protected Loop() {
+    this(null);
+  }
+
+  /** A loop in debug mode when {@code stepWatch} is not null: slow steps are reported. */
+  protected Loop(StepWatch stepWatch) {
+    this.stepWatch = stepWatch;
+  }
 
   /** The loop clock in seconds. */
   public abstract double now();
@@ -194,7 +203,11 @@ public abstract class Loop {
           runTail = null;
         }
         task.next = null;
-        runTask(task);
+        if (stepWatch == null) {
+          runTask(task);
+        } else {
+          stepWatch.step(task, this);
+        }
       } while (task != last && runHead != null && (last != null || (timers.isEmpty() && !outsidePending())));
       current = null;
     }
@@ -248,6 +261,11 @@ public abstract class Loop {
     while ((r = inbox.poll()) != null) {
       r.run();
     }
+  }
+
+  /** {@link #runTask} for the {@link StepWatch}. */
+  final void runStep(Task task) {
+    runTask(task);
   }
 
   /**
