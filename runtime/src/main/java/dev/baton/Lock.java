@@ -37,10 +37,6 @@ import dev.baton.core.Task;
 public final class Lock {
   private Task owner;
   final Waiters waiters = new Waiters();
-
-  {
-    waiters.holder(() -> owner);
-  }
   private final Runnable releaser = this::release;
   private final Waiters.Acquire<Acquired> acquire =
       new Waiters.Acquire<>(waiters, "acquire", this, null, task -> tryAcquire(task) ? held() : Waiters.WAIT);
@@ -93,6 +89,11 @@ public final class Lock {
 
   public LockStatistics statistics() {
     return new LockStatistics(owner != null, owner == null ? null : owner.name(), waiters.size());
+  }
+
+  /** The task holding the lock, or null. */
+  Task owner() {
+    return owner;
   }
 
   @Override

@@ -14,14 +14,6 @@ final class Waiters implements dev.baton.core.Waitable {
   private Loop loop;
   /** The primitive these are the waiters of (its kind and state for dumps), set by its first {@link Acquire}. */
   private Object owner;
-  /** The task holding the primitive, for the deadlock report's wait-for graph; null if none or many. */
-  private java.util.function.Supplier<Task> holder;
-
-  /** The primitive's holder, for the wait-for graph (a lock's owner). */
-  void holder(java.util.function.Supplier<Task> holder) {
-    this.holder = holder;
-  }
-
   @Override
   public String kind() {
     return owner == null ? "primitive" : owner.getClass().getSimpleName();
@@ -32,9 +24,10 @@ final class Waiters implements dev.baton.core.Waitable {
     return String.valueOf(owner);
   }
 
+  /** A lock's owner: the one task that can free it (the other primitives have many or none). */
   @Override
   public Task holder() {
-    return holder == null ? null : holder.get();
+    return owner instanceof Lock ? ((Lock) owner).owner() : null;
   }
 
   /** The task running now: the caller of a synchronous operation that needs to know who calls. */
