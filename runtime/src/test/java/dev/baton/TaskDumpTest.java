@@ -128,4 +128,17 @@ class TaskDumpTest extends RuntimeTest {
   void dumpOutsideALoopIsAnError() {
     assertThrows(IllegalStateException.class, Baton::dumpTasks);
   }
+
+  @Test
+  void taskWaitingForAWorkerThreadSaysSo() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    TaskDump[] dump = new TaskDump[1];
+    Baton.run(co(taskGroup(tg -> block(
+        run(() -> tg.startSoon(at("load", 3, () -> Baton.runInThread(() -> release.await(10, java.util.concurrent.TimeUnit.SECONDS))), "loader")),
+        awaiting(Baton::checkpoint),
+        awaiting(Baton::checkpoint),
+        run(() -> dump[0] = Baton.dumpTasks()),
+        run(release::countDown)))));
+    assertTrue(dump[0].toString().contains("loader: waiting for runInThread: its worker thread to finish\n"), dump[0].toString());
+  }
 }
