@@ -29,15 +29,24 @@ public final class Baton {
    * value or throws its exception (anyio's {@code run}). Uses the system clock.
    */
   public static <T> T run(Coroutine<T> main) {
-    return run(main, Clock.system());
+    return run(main, RunOptions.defaults());
   }
 
   /** {@link #run(Coroutine)} with the given clock; {@link Clock#virtual()} makes time exact and instant. */
   public static <T> T run(Coroutine<T> main, Clock clock) {
-    Objects.requireNonNull(main, "main == null");
     Objects.requireNonNull(clock, "clock == null");
+    return run(main, RunOptions.defaults().withClock(clock));
+  }
+
+  /**
+   * {@link #run(Coroutine)} with the given options: the clock, and debug mode, which reports steps
+   * that hold the loop too long (see {@link RunOptions}).
+   */
+  public static <T> T run(Coroutine<T> main, RunOptions options) {
+    Objects.requireNonNull(main, "main == null");
+    Objects.requireNonNull(options, "options == null");
     try {
-      return new Runner(clock).run(main);
+      return new Runner(options.clock(), options.stepWatch()).run(main);
     } catch (Throwable t) {
       throw Baton.<RuntimeException>sneakyThrow(t);
     }
@@ -122,6 +131,16 @@ public final class Baton {
   /** The loop clock in seconds. Only inside a running loop. */
   public static double currentTime() {
     return Runner.current().now();
+  }
+
+  /**
+   * A snapshot of every task of the running loop: the tree of task groups and cancel scopes, each
+   * task's name, what it waits for and where (see {@link TaskDump}). Synchronous, not a
+   * checkpoint; the calling task shows as running. From another thread, use
+   * {@link BlockingPortal#dumpTasks()}.
+   */
+  public static TaskDump dumpTasks() {
+    return TaskDump.take(Runner.current());
   }
 
   /**

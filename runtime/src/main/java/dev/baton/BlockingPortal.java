@@ -140,6 +140,16 @@ public final class BlockingPortal extends Resource implements AutoCloseable, Asy
   }
 
   /**
+   * A snapshot of every task of the portal's loop ({@link Baton#dumpTasks()}), taken on the loop's
+   * thread between two steps, so it is consistent; blocks the calling thread until it is taken.
+   * For watchdogs and debugging endpoints; throws {@link IllegalStateException} once the portal
+   * has stopped.
+   */
+  public TaskDump dumpTasks() {
+    return callSync(() -> TaskDump.take(runner));
+  }
+
+  /**
    * Stops a portal of {@link Baton#startBlockingPortal()}: no new calls; the running ones finish (or,
    * with {@code cancelRemaining}, are cancelled); the loop ends. Returns at once; {@link #close()}
    * also waits for the loop's thread.

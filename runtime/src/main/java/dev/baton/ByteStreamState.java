@@ -8,7 +8,7 @@ import dev.baton.core.Task;
  * bytes, at most one blocked sender (with the bytes of its data not yet in the ring) and at most one
  * blocked receiver. A receiver waits only while the ring is empty; a sender only while it is full.
  */
-final class ByteStreamState {
+final class ByteStreamState implements dev.baton.core.Waitable {
   final byte[] ring;
   private int head;
   int count;
@@ -31,6 +31,29 @@ final class ByteStreamState {
 
   ByteStreamState(int capacity) {
     this.ring = new byte[capacity];
+  }
+
+  @Override
+  public String kind() {
+    return "memory byte stream";
+  }
+
+  @Override
+  public String state() {
+    return count + "/" + ring.length + " bytes buffered" + (eof ? ", end of stream sent" : "")
+        + (sendClosed ? ", send half closed" : "") + (receiveClosed ? ", receive half closed" : "")
+        + (broken ? ", broken" : "") + (sender != null ? ", a sender waits" : "") + (receiver != null ? ", a receiver waits" : "");
+  }
+
+  @Override
+  public String wakers() {
+    if (receiver != null && sender == null && !sendClosed && !eof) {
+      return "a send or sendEof on its send half; no task waits to send";
+    }
+    if (sender != null && receiver == null && !receiveClosed) {
+      return "a receive on its receive half; no task waits to receive";
+    }
+    return null;
   }
 
   void bind(Loop l) {

@@ -44,6 +44,8 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
   private boolean cancelledCaught;
   private boolean deadlineCaused;
   private double deadline = Double.POSITIVE_INFINITY;
+  /** For a fail scope: the loop clock when it was entered, for the timeout's message. */
+  private double entered = Double.NaN;
   /** The timer of a finite deadline (made when first needed). */
   private Deadline timer;
 
@@ -64,6 +66,9 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
     }
     CancelScope s = new CancelScope(runner, kind, task.scope(), shield);
     s.owner = task;
+    if (kind == FAIL) {
+      s.entered = runner.now(); // one clock read, for the timeout's message; failAfter read it already
+    }
     task.enterScope(s.status);
     s.armDeadline(deadline);
     return s;
@@ -244,14 +249,24 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
    */
   private Throwable caughtOutcome(Throwable failures) {
     if (kind == FAIL && deadlineCaused) {
-      DeadlineExceededException e =
-          new DeadlineExceededException("deadline exceeded: the failAfter/failAt scope timed out at " + deadline);
+      DeadlineExceededException e = new DeadlineExceededException(timeoutMessage());
       if (failures != null) {
         e.addSuppressed(failures);
       }
       return e;
     }
     return failures;
+  }
+
+  /**
+   * The message of a fail scope's timeout, in durations from its entry rather than clock readings:
+   * {@code "deadline exceeded: a failAfter/failAt scope ran for 1.5 s, and its deadline was 1.5 s
+   * after it was entered"}.
+   */
+  private String timeoutMessage() {
+    double ran = runner.now() - entered;
+    return "deadline exceeded: a failAfter/failAt scope ran for " + TaskDump.seconds(ran)
+        + ", and its deadline was " + TaskDump.seconds(deadline - entered) + " after it was entered";
   }
 
   /** Moves this (detached, e.g. start()) scope under a new parent, keeping its subtree. */
@@ -289,6 +304,27 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
   private void disarm() {
     if (timer != null) {
       runner.removeTimer(timer);
+    }
+  }
+
+  /** The task that entered the scope (for a task group, the task that opened it), or null. */
+  Task owner() {
+    return owner;
+  }
+
+  /** The scope's kind, as a task dump names it. */
+  String dumpKind() {
+    switch (kind) {
+      case ROOT:
+        return "root";
+      case GROUP:
+        return "task group";
+      case START:
+        return "start() call";
+      case FAIL:
+        return "fail scope";
+      default:
+        return "cancel scope";
     }
   }
 

@@ -91,9 +91,14 @@ public final class Lock {
     return new LockStatistics(owner != null, owner == null ? null : owner.name(), waiters.size());
   }
 
+  /** The task holding the lock, or null. */
+  Task owner() {
+    return owner;
+  }
+
   @Override
   public String toString() {
-    return "Lock" + statistics();
+    return "Lock[" + (owner == null ? "not locked" : "held by " + owner.name()) + ", tasksWaiting=" + waiters.size() + "]";
   }
 
   /** Takes the lock for {@code task} if it is free and nobody waits; throws if {@code task} holds it. */

@@ -106,6 +106,16 @@ public final class MemoryByteReceiveStream extends ReceiveResource<byte[]> imple
     }
 
     @Override
+    public String describe(double now) {
+      return "receive";
+    }
+
+    @Override
+    public dev.baton.core.Waitable waitsOn() {
+      return state;
+    }
+
+    @Override
     public String toString() {
       return "receive on " + MemoryByteReceiveStream.this;
     }

@@ -119,6 +119,16 @@ public final class MemoryByteSendStream implements ByteSendStream {
     }
 
     @Override
+    public String describe(double now) {
+      return "send";
+    }
+
+    @Override
+    public dev.baton.core.Waitable waitsOn() {
+      return state;
+    }
+
+    @Override
     public String toString() {
       return "send on " + MemoryByteSendStream.this;
     }
@@ -144,6 +154,16 @@ public final class MemoryByteSendStream implements ByteSendStream {
         }
       }
       return loop.yieldWith(task, null);
+    }
+
+    @Override
+    public String describe(double now) {
+      return "sendEof";
+    }
+
+    @Override
+    public dev.baton.core.Waitable waitsOn() {
+      return state;
     }
 
     @Override

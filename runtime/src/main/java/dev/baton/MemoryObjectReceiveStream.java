@@ -175,6 +175,16 @@ public final class MemoryObjectReceiveStream<T> extends Resource
     }
 
     @Override
+    public String describe(double now) {
+      return iterating ? "the next item" : "receive";
+    }
+
+    @Override
+    public dev.baton.core.Waitable waitsOn() {
+      return state;
+    }
+
+    @Override
     public String toString() {
       return (iterating ? "the next item of " : "receive on ") + MemoryObjectReceiveStream.this + " " + state.statistics();
     }

@@ -195,6 +195,16 @@ public final class MemoryObjectSendStream<T> extends Resource implements ObjectS
     }
 
     @Override
+    public String describe(double now) {
+      return "send";
+    }
+
+    @Override
+    public dev.baton.core.Waitable waitsOn() {
+      return state;
+    }
+
+    @Override
     public String toString() {
       return "send on " + MemoryObjectSendStream.this + " " + state.statistics();
     }

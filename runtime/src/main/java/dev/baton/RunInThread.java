@@ -192,6 +192,16 @@ final class RunInThread<T> extends RuntimeOperation<T> {
   }
 
   @Override
+  public String describe(double now) {
+    if (threadStarted) {
+      return "runInThread: its worker thread to finish" + (abandonOnCancel ? " (abandoned if cancelled)" : "");
+    }
+    ThreadLimiter limiter = runner.threadLimiter();
+    return "runInThread: a worker thread token (" + limiter.borrowed() + " of " + limiter.total() + " in use, "
+        + limiter.waiting() + " waiting)";
+  }
+
+  @Override
   public String toString() {
     return threadStarted ? "runInThread(" + callable + ") to finish" : "a worker thread token for runInThread(" + callable + ")";
   }

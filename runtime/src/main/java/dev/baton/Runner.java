@@ -2,8 +2,6 @@ package dev.baton;
 
 import dev.baton.core.Loop;
 import dev.baton.core.Task;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The loop behind {@link Baton#run}: the core's {@link Loop} with a {@link Clock}, a root cancel
@@ -13,7 +11,8 @@ final class Runner extends Loop {
   private final Clock clock;
   final CancelScope rootScope;
 
-  Runner(Clock clock) {
+  Runner(Clock clock, dev.baton.core.StepWatch stepWatch) {
+    super(stepWatch);
     this.clock = clock;
     this.rootScope = CancelScope.root(this);
   }
@@ -94,15 +93,6 @@ final class Runner extends Loop {
 
   @Override
   protected DeadlockException deadlock() {
-    List<String> lines = new ArrayList<>();
-    rootScope.status.collectBlocked(lines);
-    StringBuilder sb = new StringBuilder(
-        "Baton.run: no task can ever run again (nothing is runnable, no timer is pending, no socket, "
-            + "thread or future is awaited); "
-            + lines.size() + " blocked task" + (lines.size() == 1 ? "" : "s") + ":");
-    for (String line : lines) {
-      sb.append("\n  - ").append(line);
-    }
-    return new DeadlockException(sb.toString());
+    return new DeadlockException(DeadlockReport.build(this));
   }
 }

@@ -53,6 +53,14 @@ final class Sleep extends Timer implements Awaitable<Void> {
   }
 
   @Override
+  public String describe(double now) {
+    if (sleeper == null || !armed()) {
+      return toString();
+    }
+    return "sleep until t=" + TaskDump.time(deadline()) + " (in " + TaskDump.seconds(deadline() - now) + ")";
+  }
+
+  @Override
   public String toString() {
     return absolute && time == Double.POSITIVE_INFINITY ? "sleepForever()" : "sleep";
   }

@@ -12,7 +12,7 @@ import dev.baton.core.WaitQueue;
  * <p>Invariant: receivers wait only while the buffer is empty. A blocked sender's item stays in the
  * send operation it is parked on ({@link StreamOp#takeItem}) until a receiver takes it.
  */
-final class StreamState<T> {
+final class StreamState<T> implements dev.baton.core.Waitable {
   /** The value an async-iteration step resumes with at the end of the stream. */
   static final Object END = Resources.END;
 
@@ -36,6 +36,37 @@ final class StreamState<T> {
   MemoryObjectStreamStatistics statistics() {
     return new MemoryObjectStreamStatistics(count, maxBufferSize, openSend, openReceive,
         waitingSenders.size(), waitingReceivers.size());
+  }
+
+  @Override
+  public String kind() {
+    return "memory object stream";
+  }
+
+  @Override
+  public String state() {
+    return count + "/" + (maxBufferSize == Integer.MAX_VALUE ? "unbounded" : String.valueOf(maxBufferSize)) + " buffered, "
+        + plural(openSend, "send handle") + " and " + plural(openReceive, "receive handle") + " open, "
+        + waitingSenders.size() + " waiting to send, " + waitingReceivers.size() + " to receive";
+  }
+
+  @Override
+  public String wakers() {
+    if (!waitingReceivers.isEmpty() && openSend > 0) {
+      return (openSend == 1 ? "a send through its open send handle (or closing it)"
+          : "a send through one of its " + openSend + " open send handles (or closing them all)")
+          + "; no task waits to send";
+    }
+    if (!waitingSenders.isEmpty() && openReceive > 0) {
+      return (openReceive == 1 ? "a receive through its open receive handle (or closing it)"
+          : "a receive through one of its " + openReceive + " open receive handles (or closing them all)")
+          + "; no task waits to receive";
+    }
+    return null;
+  }
+
+  static String plural(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
   }
 
   /** anyio's send_nowait checks, on a handle known to be open: true if delivered or buffered. */

@@ -43,6 +43,8 @@ public final class TaskGroup extends Resource implements AutoCloseable, AsyncClo
   /** Children not finished yet, including children of pending start() calls. */
   private int live;
   private List<Throwable> errors;
+  /** Where each error came from ({@link ExceptionGroup#origins()}). */
+  private List<String> origins;
   private boolean sawCancelled;
   private boolean exiting;
   private boolean closed;
@@ -148,7 +150,7 @@ public final class TaskGroup extends Resource implements AutoCloseable, AsyncClo
         runner.resume(status.starter, status.value);
       }
     } else if (error != null) {
-      record(error);
+      record(error, child, false);
     }
     if (live == 0 && waiter != null) {
       Task w = waiter;
@@ -183,22 +185,31 @@ public final class TaskGroup extends Resource implements AutoCloseable, AsyncClo
    * also one inside an {@link ExceptionGroup}, is only noted (the scopes decide who catches it);
    * whatever else is left fails the group and cancels its scope.
    */
-  private void record(Throwable e) {
+  private void record(Throwable e, Task from, boolean body) {
     Throwable failure = ExceptionGroup.withoutCancelled(e);
     if (failure != e) {
       sawCancelled = true;
     }
     if (failure != null) {
-      addError(failure);
+      addError(failure, body ? "the body of the task group in task '" + from.name() + "'" : origin(from));
       scope.cancel();
     }
   }
 
-  private void addError(Throwable e) {
+  /** {@code task 'name' (File.java:line)}: the failed task and the user's line its failure came through. */
+  private static String origin(Task failed) {
+    StackTraceElement at = failed.failedAt();
+    String line = at == null ? "" : at.getFileName() == null ? " (" + at + ")" : " (" + at.getFileName() + ":" + at.getLineNumber() + ")";
+    return "task '" + failed.name() + "'" + line;
+  }
+
+  private void addError(Throwable e, String origin) {
     if (errors == null) {
       errors = new ArrayList<>(2);
+      origins = new ArrayList<>(2);
     }
     errors.add(e);
+    origins.add(origin);
   }
 
   /** All children are done: exit the scope, close the group, decide what propagates. */
@@ -206,7 +217,7 @@ public final class TaskGroup extends Resource implements AutoCloseable, AsyncClo
     closed = true;
     scope.exit(host);
     if (errors != null) {
-      return new ExceptionGroup("unhandled errors in a task group", errors);
+      return new ExceptionGroup("unhandled errors in a task group", errors, origins);
     }
     if (sawCancelled) {
       return scope.filter(new Cancelled("cancelled by " + scope.describe()));
@@ -231,7 +242,7 @@ public final class TaskGroup extends Resource implements AutoCloseable, AsyncClo
       }
       exiting = true;
       if (pending != null) {
-        record(pending);
+        record(pending, task, true);
       }
       if (live == 0) {
         return r.yieldWith(task, complete());

@@ -9,9 +9,26 @@ import dev.baton.core.WaitQueue;
  * primitive may be created anywhere (outside a loop too) and binds to the first loop a task of
  * which blocks on it.
  */
-final class Waiters {
+final class Waiters implements dev.baton.core.Waitable {
   final WaitQueue queue = new WaitQueue();
   private Loop loop;
+  /** The primitive these are the waiters of (its kind and state for dumps), set by its first {@link Acquire}. */
+  private Object owner;
+  @Override
+  public String kind() {
+    return owner == null ? "primitive" : owner.getClass().getSimpleName();
+  }
+
+  @Override
+  public String state() {
+    return String.valueOf(owner);
+  }
+
+  /** A lock's owner: the one task that can free it (the other primitives have many or none). */
+  @Override
+  public Task holder() {
+    return owner instanceof Lock ? ((Lock) owner).owner() : null;
+  }
 
   /** The task running now: the caller of a synchronous operation that needs to know who calls. */
   static Task currentTask(String operation) {
@@ -112,6 +129,19 @@ final class Waiters {
       this.on = on;
       this.tag = tag;
       this.attempt = attempt;
+      if (waiters.owner == null) {
+        waiters.owner = on;
+      }
+    }
+
+    @Override
+    public String describe(double now) {
+      return what;
+    }
+
+    @Override
+    public dev.baton.core.Waitable waitsOn() {
+      return waiters;
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class GuideSnippetsTest {
   static final List<Path> SAMPLES = List.of(
       Path.of("src/main/java/dev/baton/example/GuideSamples.java"),
-      Path.of("src/main/java/dev/baton/example/GuideStreamSamples.java"));
+      Path.of("src/main/java/dev/baton/example/GuideStreamSamples.java"),
+      Path.of("src/main/java/dev/baton/example/GuideDebugSamples.java"));
   static final Path GUIDE = Path.of("../docs/guide.md");
 
   static Map<String, String> snippets() throws IOException {

@@ -1,7 +1,5 @@
 package dev.baton.core;
 
-import java.util.List;
-
 /**
  * Internal, not API: the plumbing of cancellation (trio's {@code CancelStatus}), as opposed to
  * {@code dev.baton.CancelScope}, which originates it. The statuses form a tree mirroring the nesting
@@ -174,6 +172,24 @@ public abstract class CancelStatus {
   // that checkpoints and ends, say) then costs the list nothing. Once listed, a task stays listed
   // (moving with its scope changes) until it finishes.
 
+  /**
+   * The first task whose innermost status this is and that has parked at least once (see above);
+   * the others follow through {@link Task#nextInScope()}. For dumps.
+   */
+  public final Task firstTask() {
+    return firstTask;
+  }
+
+  /** The nested statuses, newest first; the others follow through {@link #nextSibling()}. For dumps. */
+  public final CancelStatus firstChild() {
+    return firstChild;
+  }
+
+  /** The next older status nested in the same parent, or null. */
+  public final CancelStatus nextSibling() {
+    return nextSibling;
+  }
+
   /** Whether {@code t} is in its status's list. */
   static boolean listed(Task t) {
     return t.scopePrev != null;
@@ -241,16 +257,5 @@ public abstract class CancelStatus {
     }
     c.prevSibling = null;
     c.nextSibling = null;
-  }
-
-  /** One line per task in this subtree: the task and what it waits for (the deadlock report). */
-  public final void collectBlocked(List<String> out) {
-    for (Task t = firstTask; t != null; t = t.scopeNext) {
-      Operation op = t.waitingOn();
-      out.add(t.describeForDump() + " waiting for " + (op == null ? "nothing (runnable)" : op));
-    }
-    for (CancelStatus c = firstChild; c != null; c = c.nextSibling) {
-      c.collectBlocked(out);
-    }
   }
 }

@@ -75,7 +75,7 @@ public abstract class Frame {
    * the user's method (e.g. {@code p.AsyncFoo$fetch}). An anonymous or local class is described by
    * the method it is declared in, since its binary name ({@code p.Foo$1}) says little.
    */
-  static String describe(Frame f) {
+  public static String describe(Frame f) {
     Class<?> c = f.getClass();
     if (!c.isAnonymousClass() && !c.isLocalClass()) {
       return c.getName();

@@ -58,8 +58,17 @@ public abstract class Loop {
   private volatile Thread thread;
   /** Pieces of outside work (threads, futures, portals) that will post back: wake-up sources. */
   private int externalWork;
+  /** Debug mode: times every step (null, the default: one branch per step). */
+  private final StepWatch stepWatch;
 
-  protected Loop() {}
+  protected Loop() {
+    this(null);
+  }
+
+  /** A loop in debug mode when {@code stepWatch} is not null: slow steps are reported. */
+  protected Loop(StepWatch stepWatch) {
+    this.stepWatch = stepWatch;
+  }
 
   /** The loop clock in seconds. */
   public abstract double now();
@@ -196,7 +205,11 @@ public abstract class Loop {
           runTail = null;
         }
         task.next = null;
-        runTask(task);
+        if (stepWatch == null) {
+          runTask(task);
+        } else {
+          stepWatch.step(task, this);
+        }
       } while (task != last && runHead != null && (last != null || (timers.isEmpty() && !outsidePending())));
       current = null;
     }
@@ -250,6 +263,11 @@ public abstract class Loop {
     while ((r = inbox.poll()) != null) {
       r.run();
     }
+  }
+
+  /** {@link #runTask} for the {@link StepWatch}. */
+  final void runStep(Task task) {
+    runTask(task);
   }
 
   /**
@@ -332,7 +350,7 @@ public abstract class Loop {
           caller = frame.link;
           continue;
         }
-        finish(task, (Task.Parent) caller, value, error);
+        finish(task, frame, (Task.Parent) caller, value, error);
         return;
       }
       if (r instanceof Operation) {
@@ -395,6 +413,13 @@ public abstract class Loop {
     }
   }
 
+  /** Hands each runnable task to {@code action}, in run-queue order (for dumps). Loop thread only. */
+  public final void forEachRunnable(java.util.function.Consumer<Task> action) {
+    for (Task t = runHead; t != null; t = t.next) {
+      action.accept(t);
+    }
+  }
+
   /** The exception for awaiting {@code r}, which is not something that can be awaited now. */
   private static RuntimeException notAwaitable(Object r) {
     if (r instanceof Frame) {
@@ -410,8 +435,11 @@ public abstract class Loop {
         "a coroutine can be awaited or started only once, and this one already was: " + Frame.describe(f));
   }
 
-  private void finish(Task task, Task.Parent parent, Object value, Throwable error) {
+  private void finish(Task task, Frame root, Task.Parent parent, Object value, Throwable error) {
     task.top = null;
+    if (error != null) {
+      task.state = new Task.Failed(root, parent); // its name and line, for the failure's note
+    }
     if (CancelStatus.listed(task)) {
       task.scope.unlist(task);
     }

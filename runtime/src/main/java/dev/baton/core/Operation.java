@@ -60,6 +60,25 @@ public abstract class Operation {
     return false;
   }
 
+  /**
+   * What a task parked here waits for, in a few words, for task dumps and the deadlock report:
+   * the action ({@code "receive"}, {@code "acquire"}, {@code "sleep until 12.5 (in 2.5 s)"}). When
+   * {@link #waitsOn()} is not null the dump adds the object and its state after these words
+   * ({@code "receive on memory object stream#1 (...)"}). {@code now} is the loop clock. Called on
+   * the loop's thread only, never on a hot path; by default {@link #toString()}.
+   */
+  public String describe(double now) {
+    return toString();
+  }
+
+  /**
+   * The object this operation waits on, shared by every task waiting on the same thing (a stream,
+   * a lock, an event), or null: dumps number it and the deadlock report groups its waiters by it.
+   */
+  public Waitable waitsOn() {
+    return null;
+  }
+
   /** What a task parked here waits for, for the deadlock report. */
   @Override
   public abstract String toString();

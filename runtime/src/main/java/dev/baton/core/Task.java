@@ -64,11 +64,14 @@ public final class Task {
     s.take(this);
   }
 
-  /** The task's name: the one it was started with, else the description of its root coroutine. */
+  /**
+   * The task's name: the one it was started with, else the description of its root coroutine. A
+   * task that failed keeps its name; one that returned is {@code "a finished task"}.
+   */
   public String name() {
     Frame f = top;
     if (f == null) {
-      return "a finished task";
+      return state instanceof Failed ? ((Failed) state).name() : "a finished task";
     }
     while (f.link instanceof Frame) {
       f = (Frame) f.link;
@@ -90,9 +93,51 @@ public final class Task {
     return name + " (in " + Frame.describe(innermost) + ")";
   }
 
+  /**
+   * Where a task that failed was when it failed: its root coroutine's {@link Frame#where} (the
+   * user's line of the await in the task's own coroutine that the failure came through), or null.
+   */
+  public StackTraceElement failedAt() {
+    return top == null && state instanceof Failed ? Frame.where(((Failed) state).root) : null;
+  }
+
+  /**
+   * The frames of a task that is not running, innermost first: the chain of coroutines awaiting
+   * each other, from the one parked at an operation to the task's root. Empty once finished. For
+   * dumps (it allocates); loop thread only.
+   */
+  public java.util.List<Frame> frames() {
+    java.util.List<Frame> out = new java.util.ArrayList<>();
+    for (Object f = top; f instanceof Frame; f = ((Frame) f).link) {
+      out.add((Frame) f);
+    }
+    return out;
+  }
+
+  /** The task in its status's list after this one (see {@link CancelStatus#firstTask()}), or null. */
+  public Task nextInScope() {
+    return scopeNext;
+  }
+
   @Override
   public String toString() {
     return "Task[" + name() + "]";
+  }
+
+  /** The state of a task that failed: its root frame and parent, so that its name and line outlive it. */
+  static final class Failed {
+    final Frame root;
+    final Parent parent;
+
+    Failed(Frame root, Parent parent) {
+      this.root = root;
+      this.parent = parent;
+    }
+
+    String name() {
+      String name = parent.childName();
+      return name != null ? name : Frame.describe(root);
+    }
   }
 
   /**

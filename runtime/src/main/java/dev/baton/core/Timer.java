@@ -20,6 +20,11 @@ public abstract class Timer extends Operation {
     return deadline;
   }
 
+  /** Whether the timer is armed (waiting for its deadline). */
+  public final boolean armed() {
+    return index >= 0;
+  }
+
   /** The deadline has passed; the timer is no longer armed. */
   protected abstract void fire(Loop loop);
 }
