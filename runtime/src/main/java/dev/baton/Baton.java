@@ -34,10 +34,19 @@ public final class Baton {
 
   /** {@link #run(Coroutine)} with the given clock; {@link Clock#virtual()} makes time exact and instant. */
   public static <T> T run(Coroutine<T> main, Clock clock) {
+    return run(main, clock, Schedule.fifo());
+  }
+
+  /**
+   * {@link #run(Coroutine, Clock)} with the given schedule: {@link Schedule#shuffled(long)} runs the
+   * tasks of each batch in an order drawn from a seed (schedule fuzzing, for tests).
+   */
+  public static <T> T run(Coroutine<T> main, Clock clock, Schedule schedule) {
     Objects.requireNonNull(main, "main == null");
     Objects.requireNonNull(clock, "clock == null");
+    Objects.requireNonNull(schedule, "schedule == null");
     try {
-      return new Runner(clock).run(main);
+      return new Runner(clock, schedule).run(main);
     } catch (Throwable t) {
       throw Baton.<RuntimeException>sneakyThrow(t);
     }

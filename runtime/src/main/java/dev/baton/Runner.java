@@ -13,7 +13,8 @@ final class Runner extends Loop {
   private final Clock clock;
   final CancelScope rootScope;
 
-  Runner(Clock clock) {
+  Runner(Clock clock, Schedule schedule) {
+    super(schedule.newRandom());
     this.clock = clock;
     this.rootScope = CancelScope.root(this);
   }

@@ -56,8 +56,26 @@ public abstract class Loop {
   private volatile Thread thread;
   /** Pieces of outside work (threads, futures, portals) that will post back: wake-up sources. */
   private int externalWork;
+  /**
+   * Schedule fuzzing: the random order of each batch, or null for FIFO (the default). Final, so
+   * that the FIFO loop pays one branch per batch for it.
+   */
+  private final java.util.Random shuffle;
+  /** Schedule fuzzing: the batch being run, reused from batch to batch. */
+  private Task[] batch;
 
-  protected Loop() {}
+  /** A loop that runs tasks in FIFO order. */
+  protected Loop() {
+    this.shuffle = null;
+  }
+
+  /**
+   * A loop that runs the tasks of each batch in an order drawn from {@code shuffle} (schedule
+   * fuzzing, for tests), or in FIFO order if it is null. See {@link #runShuffledBatch}.
+   */
+  protected Loop(java.util.Random shuffle) {
+    this.shuffle = shuffle;
+  }
 
   /** The loop clock in seconds. */
   public abstract double now();
@@ -182,6 +200,10 @@ public abstract class Loop {
       if (runHead == null) {
         continue; // the timers woke no task (a deadline whose scope has nothing parked, say)
       }
+      if (shuffle != null) {
+        runShuffledBatch();
+        continue;
+      }
       // A batch is the tasks runnable now; with no timer and nothing outside to hear from, it goes
       // on until the queue is empty, which saves a clock read per batch.
       boolean bounded = !timers.isEmpty() || outsidePending();
@@ -198,6 +220,45 @@ public abstract class Loop {
       } while (task != last && runHead != null && (last != null || (timers.isEmpty() && !outsidePending())));
       current = null;
     }
+  }
+
+  /**
+   * Schedule fuzzing (trio's scheduler shuffles each batch too): the batch is the tasks runnable
+   * now, run in a random permutation of their FIFO order; tasks made runnable meanwhile wait for
+   * the next batch. Everything else is as in FIFO mode: who a primitive hands a value, an item or a
+   * lock to, the order timers fire in, "rescheduled wins", and that a task that yields runs again
+   * only after every other task of its batch has run. Only the order in which the tasks of one
+   * batch run is drawn, so the same seed and the same program give the same run.
+   */
+  private void runShuffledBatch() {
+    int n = 0;
+    Task[] b = batch;
+    for (Task t = runHead; t != null; t = t.next) {
+      n++;
+    }
+    if (b == null || b.length < n) {
+      b = batch = new Task[Math.max(n, b == null ? 16 : 2 * b.length)];
+    }
+    int i = 0;
+    for (Task t = runHead; t != null; ) {
+      Task next = t.next;
+      t.next = null;
+      b[i++] = t;
+      t = next;
+    }
+    runHead = runTail = null;
+    for (int k = n - 1; k > 0; k--) { // Fisher-Yates
+      int j = shuffle.nextInt(k + 1);
+      Task t = b[k];
+      b[k] = b[j];
+      b[j] = t;
+    }
+    for (int k = 0; k < n; k++) {
+      Task t = b[k];
+      b[k] = null;
+      runTask(t);
+    }
+    current = null;
   }
 
   /** Something outside the loop may still wake a task: outside work, or a task parked on a socket. */
