@@ -52,9 +52,19 @@ public final class Schedule {
     return seed;
   }
 
-  /** The loop's source of batch orders: a fresh {@link Random} (a specified algorithm, the same on every JDK), or null. */
+  /**
+   * The loop's source of batch orders, or null: a {@link Random} (a specified algorithm, the same
+   * on every JDK) seeded with the seed's SplitMix64 mix, since the first draws of {@code Random}s
+   * made from neighbouring seeds (1, 2, 3, ...) are alike.
+   */
   Random newRandom() {
-    return shuffled ? new Random(seed) : null;
+    if (!shuffled) {
+      return null;
+    }
+    long z = seed + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return new Random(z ^ (z >>> 31));
   }
 
   @Override
