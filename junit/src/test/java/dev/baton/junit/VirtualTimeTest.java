@@ -35,6 +35,12 @@ class VirtualTimeTest {
   }
 
   @Test
+  void theGeneratedClassIsNotRunAsATestClassOfItsOwn() {
+    assertEquals(0, Launch.run(AsyncTimeoutScenarios.class, java.util.Map.of()).getTestsFoundCount());
+    assertEquals(4, Launch.run(TimeoutScenarios.class, java.util.Map.of()).getTestsFoundCount());
+  }
+
+  @Test
   void anHourOfVirtualSleepsRunsAtOnce() {
     assertEquals(3600.0, BatonTests.run(this::anHourOfSleeps)); // the virtual clock advanced an hour
     assertEquals(60, sleeps);
