@@ -47,7 +47,9 @@ public @interface BatonTest {
    * The scenario's time limit in seconds of virtual time; 0 (the default) is none. A scenario that
    * runs past it is cancelled, and the test fails with a message that says so. Virtual time only
    * moves while every task is blocked: a task that never blocks is caught by JUnit's own
-   * {@code @Timeout}, in real time.
+   * {@code @Timeout}, in real time. Under a timeout, a scenario whose tasks are all blocked for good
+   * fails as a timeout (the timeout's timer is still pending) instead of with the runtime's
+   * {@code DeadlockException}.
    */
   double timeout() default 0;
 

@@ -87,6 +87,17 @@ class ScheduleFuzzingTest {
   }
 
   @Test
+  void fuzzingATestThatCannotBeFuzzedFailsIt() {
+    var summary = Launch.run(FuzzMisuse.class, Map.of());
+    assertEquals(2, summary.getTestsFailedCount());
+    assertEquals("@BatonTest(scheduleSeeds = 3) asks for schedule fuzzing, but the test ran no scenario through "
+        + "BatonTests.run(...)", TimeoutTest.failure(summary, "runsNoScenario").getMessage());
+    Throwable once = TimeoutTest.failure(summary, "passesOneCoroutine");
+    assertInstanceOf(IllegalStateException.class, once);
+    assertTrue(once.getMessage().startsWith("Schedule fuzzing runs the scenario once per seed"), once.getMessage());
+  }
+
+  @Test
   void aSeedThatIsNotANumberIsRefused() {
     assertThrows(IllegalArgumentException.class,
         () -> Settings.DEFAULT.withProperty(java.util.Optional.of("twelve")));
