@@ -23,7 +23,8 @@ public final class BatonExtension implements TestInstanceFactory, InvocationInte
     Class<?> made = generated != null && testClass.isAssignableFrom(generated) ? generated : testClass;
     try {
       Object outer = factory.getOuterInstance().orElse(null);
-      Constructor<?> c = outer == null ? made.getDeclaredConstructor() : made.getDeclaredConstructor(outer.getClass());
+      // a @Nested class's constructor takes its enclosing class, whose instance may be AsyncOuter
+      Constructor<?> c = outer == null ? made.getDeclaredConstructor() : made.getDeclaredConstructor(made.getEnclosingClass());
       c.setAccessible(true);
       return outer == null ? c.newInstance() : c.newInstance(outer);
     } catch (NoSuchMethodException e) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.baton.Coroutine;
 import dev.baton.annotations.Async;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** {@code @BatonTest} runs this class's own {@code @Async} methods, compiled, on a virtual clock. */
@@ -69,5 +70,14 @@ class VirtualTimeTest {
     await(sleep(5));
     int zero = sleeps;
     return done(1 / zero);
+  }
+
+  @Nested
+  class WithinANestedClass {
+    @Test
+    void theOuterScenariosRunCompiled() {
+      assertSame(AsyncVirtualTimeTest.class, VirtualTimeTest.this.getClass());
+      assertEquals(3600.0, BatonTests.run(VirtualTimeTest.this::anHourOfSleeps));
+    }
   }
 }
