@@ -75,13 +75,17 @@ public final class BatonExtension implements TestInstanceFactory, InvocationInte
     }
   }
 
-  /** The method's {@code @BatonTest}, else its class's (or an enclosing class's), with {@code baton.seed} on top. */
+  /**
+   * The method's {@code @BatonTest}, else its class's (or an enclosing class's), with the
+   * configuration parameters (or system properties) {@code baton.scheduleSeeds} and {@code baton.seed} on top.
+   */
   static Settings settings(ExtensionContext context) {
     Optional<String> property = context.getConfigurationParameter(Settings.SEED_PROPERTY);
     Optional<BatonTest> a = context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, BatonTest.class));
     for (Optional<Class<?>> c = context.getTestClass(); a.isEmpty() && c.isPresent(); c = Optional.ofNullable(c.get().getEnclosingClass())) {
       a = AnnotationSupport.findAnnotation(c.get(), BatonTest.class);
     }
-    return a.map(b -> Settings.of(b, property)).orElse(Settings.DEFAULT.withProperty(property));
+    Optional<String> count = context.getConfigurationParameter(Settings.SEEDS_PROPERTY);
+    return a.map(b -> Settings.of(b, count, property)).orElse(Settings.DEFAULT.withProperty(property));
   }
 }

@@ -57,7 +57,9 @@ public @interface BatonTest {
    * Schedule fuzzing: run the scenario once under each of this many shuffled schedules (seeds 1, 2,
    * ..., N; see {@link dev.baton.Schedule#shuffled(long)}) instead of once in FIFO order. The first
    * seed under which it fails fails the test, and the message names the seed to replay. 0 (the
-   * default): no fuzzing.
+   * default): no fuzzing. The configuration parameter or system property
+   * {@code baton.scheduleSeeds} ({@code -Dbaton.scheduleSeeds=10000}, for a longer run) changes N
+   * for every test that fuzzes.
    */
   int scheduleSeeds() default 0;
 

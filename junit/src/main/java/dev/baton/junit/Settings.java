@@ -12,6 +12,7 @@ import java.util.stream.LongStream;
  */
 record Settings(double timeout, List<Long> seeds, String source) {
   static final String SEED_PROPERTY = "baton.seed";
+  static final String SEEDS_PROPERTY = "baton.scheduleSeeds";
 
   /** No timeout, FIFO, unless {@code baton.seed} says otherwise. */
   static final Settings DEFAULT = new Settings(0, List.of(), "");
@@ -23,8 +24,12 @@ record Settings(double timeout, List<Long> seeds, String source) {
     seeds = List.copyOf(seeds);
   }
 
-  /** The settings of {@code annotation}, with the seed of {@code property} (the value of {@code baton.seed}) first. */
-  static Settings of(BatonTest annotation, Optional<String> property) {
+  /**
+   * The settings of {@code annotation}; {@code count} (the value of {@code baton.scheduleSeeds})
+   * changes the number of seeds of a test that fuzzes, and {@code property} (the value of
+   * {@code baton.seed}) replaces the seeds of every test.
+   */
+  static Settings of(BatonTest annotation, Optional<String> count, Optional<String> property) {
     if (annotation.scheduleSeeds() < 0) {
       throw new IllegalArgumentException("@BatonTest(scheduleSeeds = " + annotation.scheduleSeeds() + "): must be >= 0");
     }
@@ -32,8 +37,20 @@ record Settings(double timeout, List<Long> seeds, String source) {
     if (annotation.seed().length > 0) {
       s = s.withSeeds(Arrays.stream(annotation.seed()).boxed().toList(), "@BatonTest(seed = ...)");
     } else if (annotation.scheduleSeeds() > 0) {
-      s = s.withSeeds(LongStream.rangeClosed(1, annotation.scheduleSeeds()).boxed().toList(),
-          "@BatonTest(scheduleSeeds = " + annotation.scheduleSeeds() + ")");
+      int n = annotation.scheduleSeeds();
+      String source = "@BatonTest(scheduleSeeds = " + n + ")";
+      if (count.isPresent() && !count.get().isBlank()) {
+        try {
+          n = Integer.parseInt(count.get().trim());
+        } catch (NumberFormatException e) {
+          n = -1;
+        }
+        if (n < 1) {
+          throw new IllegalArgumentException(SEEDS_PROPERTY + "=" + count.get() + ": expected a number of seeds >= 1");
+        }
+        source = SEEDS_PROPERTY + "=" + n;
+      }
+      s = s.withSeeds(LongStream.rangeClosed(1, n).boxed().toList(), source);
     }
     return s.withProperty(property);
   }

@@ -98,6 +98,18 @@ class ScheduleFuzzingTest {
   }
 
   @Test
+  void theNumberOfSeedsCanBeChangedForTheWholeRun() {
+    PlantedRace.runs.clear();
+    assertEquals(List.of(), Launch.failures(PlantedRace.class, Map.of("baton.scheduleSeeds", "1"))); // seed 1 passes
+    assertEquals(1, PlantedRace.runs.size());
+    Throwable failure = fuzz(Map.of("baton.scheduleSeeds", "7"));
+    assertTrue(failure.getMessage().contains("under schedule seed 2 (run 2 of 7, from baton.scheduleSeeds=7)"),
+        failure.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Settings.of(PlantedRace.class.getAnnotation(BatonTest.class),
+        java.util.Optional.of("none"), java.util.Optional.empty()));
+  }
+
+  @Test
   void aSeedThatIsNotANumberIsRefused() {
     assertThrows(IllegalArgumentException.class,
         () -> Settings.DEFAULT.withProperty(java.util.Optional.of("twelve")));
