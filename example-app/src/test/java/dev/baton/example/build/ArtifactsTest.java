@@ -61,6 +61,24 @@ class ArtifactsTest {
   }
 
   @Test
+  void everyPublishedJarHasItsSourcesAndJavadocBesideIt() throws IOException {
+    for (Class<?> c : List.of(dev.baton.annotations.Async.class, dev.baton.Baton.class,
+        dev.baton.processor.AsyncProcessor.class, dev.baton.junit.BatonTest.class)) {
+      Path jar = jarOf(c);
+      assumeTrue(jar.getParent().getFileName().toString().equals("target"), jar + " is not a module's build output");
+      String base = jar.getFileName().toString().replaceAll("\\.jar$", "");
+      String path = c.getName().replace('.', '/');
+      try (JarFile sources = new JarFile(jar.resolveSibling(base + "-sources.jar").toFile());
+          JarFile javadoc = new JarFile(jar.resolveSibling(base + "-javadoc.jar").toFile())) {
+        assertNotNull(sources.getEntry(path + ".java"), sources.getName());
+        // javadoc lays the pages out by module (the Automatic-Module-Name) when it knows one
+        assertTrue(javadoc.stream().anyMatch(e -> e.getName().equals(path + ".html") || e.getName().endsWith("/" + path + ".html")),
+            javadoc.getName() + " has no page for " + c.getName());
+      }
+    }
+  }
+
+  @Test
   void theProcessorJarDeclaresItselfAggregatingToGradle() throws Exception {
     try (JarFile jar = new JarFile(jarOf(dev.baton.processor.AsyncProcessor.class).toFile())) {
       List<String> lines = read(jar, "META-INF/gradle/incremental.annotation.processors").lines().toList();
