@@ -46,7 +46,22 @@ public final class Baton {
     Objects.requireNonNull(main, "main == null");
     Objects.requireNonNull(options, "options == null");
     try {
-      return new Runner(options.clock(), options.stepWatch()).run(main);
+      return new Runner(options.clock(), options.stepWatch(), Schedule.fifo()).run(main);
+    } catch (Throwable t) {
+      throw Baton.<RuntimeException>sneakyThrow(t);
+    }
+  }
+
+  /**
+   * {@link #run(Coroutine, Clock)} with the given schedule: {@link Schedule#shuffled(long)} runs the
+   * tasks of each batch in an order drawn from a seed (schedule fuzzing, for tests).
+   */
+  public static <T> T run(Coroutine<T> main, Clock clock, Schedule schedule) {
+    Objects.requireNonNull(main, "main == null");
+    Objects.requireNonNull(clock, "clock == null");
+    Objects.requireNonNull(schedule, "schedule == null");
+    try {
+      return new Runner(clock, null, schedule).run(main);
     } catch (Throwable t) {
       throw Baton.<RuntimeException>sneakyThrow(t);
     }

@@ -11,8 +11,8 @@ final class Runner extends Loop {
   private final Clock clock;
   final CancelScope rootScope;
 
-  Runner(Clock clock, dev.baton.core.StepWatch stepWatch) {
-    super(stepWatch);
+  Runner(Clock clock, dev.baton.core.StepWatch stepWatch, Schedule schedule) {
+    super(stepWatch, schedule.newRandom());
     this.clock = clock;
     this.rootScope = CancelScope.root(this);
   }

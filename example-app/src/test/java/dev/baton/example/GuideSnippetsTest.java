@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The guide quotes compiled code: every snippet of the samples classes ({@code GuideSamples.java},
- * {@code GuideStreamSamples.java}) appears verbatim in docs/guide.md, and every Java block of the
+ * {@code GuideStreamSamples.java}, and the tests of {@code GuideTestingSamplesTest.java}) appears verbatim in docs/guide.md, and every Java block of the
  * guide is one of them.
  */
 class GuideSnippetsTest {
   static final List<Path> SAMPLES = List.of(
       Path.of("src/main/java/dev/baton/example/GuideSamples.java"),
       Path.of("src/main/java/dev/baton/example/GuideStreamSamples.java"),
-      Path.of("src/main/java/dev/baton/example/GuideDebugSamples.java"));
+      Path.of("src/main/java/dev/baton/example/GuideDebugSamples.java"),
+      Path.of("src/test/java/dev/baton/example/GuideTestingSamplesTest.java"));
   static final Path GUIDE = Path.of("../docs/guide.md");
 
   static Map<String, String> snippets() throws IOException {

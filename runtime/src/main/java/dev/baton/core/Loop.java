@@ -60,14 +60,36 @@ public abstract class Loop {
   private int externalWork;
   /** Debug mode: times every step (null, the default: one branch per step). */
   private final StepWatch stepWatch;
+  /**
+   * Schedule fuzzing: the random order of each batch, or null for FIFO (the default). Final, so
+   * that the FIFO loop pays one branch per batch for it.
+   */
+  private final java.util.Random shuffle;
+  /** Schedule fuzzing: the batch being run, reused from batch to batch. */
+  private Task[] batch;
 
+  /** A loop that runs tasks in FIFO order, not in debug mode. */
   protected Loop() {
-    this(null);
+    this(null, null);
   }
 
   /** A loop in debug mode when {@code stepWatch} is not null: slow steps are reported. */
   protected Loop(StepWatch stepWatch) {
+    this(stepWatch, null);
+  }
+
+  /**
+   * A loop that runs the tasks of each batch in an order drawn from {@code shuffle} (schedule
+   * fuzzing, for tests), or in FIFO order if it is null. See {@link #runShuffledBatch}.
+   */
+  protected Loop(java.util.Random shuffle) {
+    this(null, shuffle);
+  }
+
+  /** Both: debug mode when {@code stepWatch} is not null, schedule fuzzing when {@code shuffle} is not null. */
+  protected Loop(StepWatch stepWatch, java.util.Random shuffle) {
     this.stepWatch = stepWatch;
+    this.shuffle = shuffle;
   }
 
   /** The loop clock in seconds. */
@@ -193,6 +215,10 @@ public abstract class Loop {
       if (runHead == null) {
         continue; // the timers woke no task (a deadline whose scope has nothing parked, say)
       }
+      if (shuffle != null) {
+        runShuffledBatch();
+        continue;
+      }
       // A batch is the tasks runnable now; with no timer and nothing outside to hear from, it goes
       // on until the queue is empty, which saves a clock read per batch.
       boolean bounded = !timers.isEmpty() || outsidePending();
@@ -213,6 +239,49 @@ public abstract class Loop {
       } while (task != last && runHead != null && (last != null || (timers.isEmpty() && !outsidePending())));
       current = null;
     }
+  }
+
+  /**
+   * Schedule fuzzing (trio's scheduler shuffles each batch too): the batch is the tasks runnable
+   * now, run in a random permutation of their FIFO order; tasks made runnable meanwhile wait for
+   * the next batch. Everything else is as in FIFO mode: who a primitive hands a value, an item or a
+   * lock to, the order timers fire in, "rescheduled wins", and that a task that yields runs again
+   * only after every other task of its batch has run. Only the order in which the tasks of one
+   * batch run is drawn, so the same seed and the same program give the same run.
+   */
+  private void runShuffledBatch() {
+    int n = 0;
+    Task[] b = batch;
+    for (Task t = runHead; t != null; t = t.next) {
+      n++;
+    }
+    if (b == null || b.length < n) {
+      b = batch = new Task[Math.max(n, b == null ? 16 : 2 * b.length)];
+    }
+    int i = 0;
+    for (Task t = runHead; t != null; ) {
+      Task next = t.next;
+      t.next = null;
+      b[i++] = t;
+      t = next;
+    }
+    runHead = runTail = null;
+    for (int k = n - 1; k > 0; k--) { // Fisher-Yates
+      int j = shuffle.nextInt(k + 1);
+      Task t = b[k];
+      b[k] = b[j];
+      b[j] = t;
+    }
+    for (int k = 0; k < n; k++) {
+      Task t = b[k];
+      b[k] = null;
+      if (stepWatch == null) {
+        runTask(t);
+      } else {
+        stepWatch.step(t, this);
+      }
+    }
+    current = null;
   }
 
   /** Something outside the loop may still wake a task: outside work, or a task parked on a socket. */
