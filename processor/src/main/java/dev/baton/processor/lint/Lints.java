@@ -21,6 +21,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.baton.processor.Diag;
+import dev.baton.processor.emit.ClassEmitter;
 import dev.baton.processor.support.Names;
 import java.util.List;
 import java.util.Map;
@@ -181,7 +182,7 @@ public final class Lints implements TaskListener {
         return; // inside @Async bodies the processor calls the generated methods itself
       }
       TypeElement owner = (TypeElement) m.getEnclosingElement();
-      String generated = generatedName(owner);
+      String generated = ClassEmitter.asyncName(owner);
       boolean certain;
       if (m.getModifiers().contains(Modifier.STATIC)) {
         certain = true;
@@ -196,14 +197,6 @@ public final class Lints implements TaskListener {
             ? generated + "." + m.getSimpleName() + "(...)" : "new " + generated + "(...)." + m.getSimpleName() + "(...)";
         warn(Diag.AsyncUntransformedCall, node, describe(node), m.getSimpleName(), generated, instead);
       }
-    }
-
-    private String generatedName(TypeElement owner) {
-      StringBuilder b = new StringBuilder();
-      for (Element e = owner; e instanceof TypeElement t; e = t.getEnclosingElement()) {
-        b.insert(0, b.length() == 0 ? t.getSimpleName() : t.getSimpleName() + "_");
-      }
-      return "Async" + b;
     }
 
     private boolean isBlocking(ExecutableElement m) {
