@@ -19,6 +19,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
@@ -121,7 +122,7 @@ public final class Printer {
       }
       edits.scan(t, null);
     }
-    return new Printed(splice(start, end, edits.edits, column(start)), edits.captured, edits.jumps);
+    return new Printed(splice(start, end, edits.edits, edits.inserts, column(start)), edits.captured, edits.jumps);
   }
 
   /** The native name of a binding that lives in the frame, as declared by a dispatch. */
@@ -134,10 +135,19 @@ public final class Printer {
 
   private record Edit(int start, int end, CodeBlock code) {}
 
-  private CodeBlock splice(int start, int end, TreeMap<Integer, Edit> edits, int column) {
+  /**
+   * The printed text: source from {@code start} to {@code end} with each edit's range replaced by
+   * its code and each insertion's code written at its position (before an edit that starts there).
+   */
+  private CodeBlock splice(int start, int end, TreeMap<Integer, Edit> edits, TreeMap<Integer, CodeBlock> inserts,
+      int column) {
+    List<Edit> all = new ArrayList<>(edits.size() + inserts.size());
+    inserts.forEach((at, code) -> all.add(new Edit(at, at, code)));
+    all.addAll(edits.values());
+    all.sort(java.util.Comparator.comparingInt(Edit::start).thenComparingInt(e -> e.end() - e.start()));
     CodeBlock.Builder b = CodeBlock.builder();
     int at = start;
-    for (Edit e : edits.values()) {
+    for (Edit e : all) {
       if (e.start < at) {
         continue; // nested in an earlier edit (cannot happen: edits never look inside each other)
       }
@@ -185,6 +195,8 @@ public final class Printer {
 
   private final class Edits extends TreeScanner<Void, Void> {
     final TreeMap<Integer, Edit> edits = new TreeMap<>();
+    /** Code written at a position without replacing any source (several at one position: in order). */
+    final TreeMap<Integer, CodeBlock> inserts = new TreeMap<>();
     final Set<Facts.FrameLocal> captured = new LinkedHashSet<>();
     final Set<Label> jumps = new LinkedHashSet<>();
     private final Map<Tree, CodeBlock> replace;
@@ -213,6 +225,10 @@ public final class Printer {
       this.replace = new IdentityHashMap<>(replace);
       this.nativeBindings = nativeBindings;
       this.renames = renames;
+    }
+
+    void insert(int at, CodeBlock code) {
+      inserts.merge(at, code, (a, b) -> CodeBlock.builder().add(a).add(b).build());
     }
 
     void edit(Tree t, CodeBlock code) {
@@ -447,6 +463,25 @@ public final class Printer {
         classes--;
         bodies--;
       }
+    }
+
+    /**
+     * A {@code synchronized} statement inside a switch expression is written inside
+     * {@code try { ... } catch (Throwable $sync12) { throw $sync12; }}, which means the same (a precise
+     * rethrow: the statement throws exactly what it threw). javac before 21 spills the operand
+     * stack around a switch expression only when a case holds a {@code try}, not a
+     * {@code synchronized}; in the frame a local becomes a field, so {@code x = switch ...} pushes
+     * {@code this} first, and the monitor's handler would see a stack the verifier rejects
+     * ("Stack map does not match the one at exception handler"). The {@code try} makes javac spill.
+     */
+    @Override
+    public Void visitSynchronized(SynchronizedTree node, Void v) {
+      if (targets.stream().anyMatch(t -> t instanceof SwitchExpressionTree)) {
+        insert(m.start(node), CodeBlock.of("try { "));
+        String e = "$sync" + m.start(node); // unique in the method; users do not write such names
+        insert(m.end(node), CodeBlock.of(" } catch (java.lang.Throwable $L) { throw $L; }", e, e));
+      }
+      return super.visitSynchronized(node, v);
     }
 
     @Override

@@ -724,4 +724,26 @@ class LoweringBehaviourTest {
         return done(await(h.val(3)));
         """);
   }
+
+  @Test
+  void synchronizedInASwitchExpressionAssignedToAFrameLocalVerifiesOnJavac17() {
+    // javac 17 spills the stack around a switch expression for a try, not for a synchronized: the
+    // frame's `this.v = switch ...` would fail verification ("Stack map does not match the one at
+    // exception handler"); the printer writes the synchronized inside a try that rethrows
+    check("""
+        Object lock = new Object();
+        double v = 0;
+        for (int i = 0; i < 3; i++) {
+          v = switch (await(h.val(i))) {
+            case 0 -> 0.5;
+            default -> {
+              synchronized (lock) { h.log("in " + i); if (i == 2) yield 2.5; }
+              yield 1.5;
+            }
+          };
+          h.log("v " + v + " " + await(h.val(i)));
+        }
+        return done((int) (v * 2));
+        """);
+  }
 }
