@@ -67,14 +67,46 @@ final class Blanker {
             out[i] = ' ';
           }
         }
-        String filler = "for(;;);";
-        if (needsValue && end - 1 - (start + 1) >= filler.length()) {
-          filler.getChars(0, filler.length(), out, start + 1);
+        if (needsValue) {
+          fill(start + 1, end - 1);
         }
+      }
+
+      /**
+       * Writes {@code for(;;);} into the blanked range, token by token, each token inside one line:
+       * line breaks stay where they were, so every later line keeps its number. The body held at
+       * least a {@code return} statement, so the range has room.
+       */
+      private void fill(int from, int to) {
+        int at = from;
+        for (String token : FILLER) {
+          while (at < to && !fits(at, token.length(), to)) {
+            at++;
+          }
+          if (at >= to) {
+            return; // no room (cannot happen for a body that returned a value): javac will say so
+          }
+          token.getChars(0, token.length(), out, at);
+          at += token.length();
+        }
+      }
+
+      private boolean fits(int at, int length, int to) {
+        if (at + length > to) {
+          return false;
+        }
+        for (int i = at; i < at + length; i++) {
+          if (out[i] == '\n' || out[i] == '\r') {
+            return false;
+          }
+        }
+        return true;
       }
     }.scan(unit, null);
     return new String(out);
   }
+
+  private static final String[] FILLER = {"for", "(", ";", ";", ")", ";"};
 
   private static boolean returnsVoid(MethodTree m) {
     Tree r = m.getReturnType();
