@@ -43,7 +43,9 @@ import dev.baton.core.Resources;
  *       the task; the loop resumes it later.</li>
  *   <li>Async resources ({@code try (@Await R r = ...)}) follow {@link AsyncCloseable}; plain
  *       resources are closed with {@link #$closeSync}; async iteration follows
- *       {@link AsyncIterable}; values spilled across an await are typed back with {@link Witness}.</li>
+ *       {@link AsyncIterable}.</li>
+ *   <li>A generated frame says where it is through {@link #$info()}, one string literal (what
+ *       {@code toString()}, async stack traces and task dumps read).</li>
  * </ul>
  *
  * @param <T> the coroutine's result type
@@ -140,5 +142,113 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
   @SuppressWarnings("unchecked")
   private static <E extends Throwable> E sneaky(Throwable t) throws E {
     throw (E) t;
+  }
+
+  /**
+   * What the generated frame says about itself, in one string literal (one constant is cheaper to
+   * compile than a method per fact): the user's class (binary name), method, source file, the
+   * method's description, then the resume state and the user's line of each {@code await},
+   * {@code |}-separated:
+   * {@code "golden.Pump|drain|Pump.java|Pump.drain (Pump.java:15)|3:19 4:23"}. Null (the default)
+   * for a hand-written frame. Read only by {@link #toString()}, {@link #$where()} (async stack
+   * traces, task dumps) and error messages, never on the happy path; parsed once per class.
+   */
+  protected String $info() {
+    return null;
+  }
+
+  /** {@code "Pump.drain (Pump.java:15) in state 3"}: the user's method and the frame's state. */
+  @Override
+  public String toString() {
+    Info info = INFO.get(getClass()).of(this);
+    return info == null ? super.toString() : info.description + " in state " + $state;
+  }
+
+  /** The user's file:line of the await the frame is suspended at, from {@link #$info()}. */
+  @Override
+  protected StackTraceElement $where() {
+    Info info = INFO.get(getClass()).of(this);
+    if (info == null) {
+      return null;
+    }
+    for (int i = 0; i < info.states.length; i++) {
+      if (info.states[i] == $state) {
+        return new StackTraceElement(info.className, info.method, info.file, info.lines[i]);
+      }
+    }
+    return null;
+  }
+
+  /** {@code default:} of the state switch: a state the machine does not have (a bug, never a user error). */
+  protected final IllegalStateException $badState() {
+    return new IllegalStateException(this + ": resumed in a state the machine does not have");
+  }
+
+  /** {@code default:} of a lowered finally's completion switch (a bug, never a user error). */
+  protected final IllegalStateException $badCompletion(int completion) {
+    return new IllegalStateException(this + ": finally ended with unknown completion " + completion);
+  }
+
+  private static final ClassValue<Lazy> INFO = new ClassValue<>() {
+    @Override
+    protected Lazy computeValue(Class<?> type) {
+      return new Lazy();
+    }
+  };
+
+  /** The parsed {@link #$info()} of one class, computed the first time a frame of it is asked. */
+  private static final class Lazy {
+    private volatile Object value; // an Info, or NONE
+
+    Info of(AsyncFrame<?> frame) {
+      Object v = value;
+      if (v == null) {
+        String s = frame.$info();
+        Info parsed = s == null ? null : Info.parse(s);
+        v = parsed == null ? NONE : parsed;
+        value = v;
+      }
+      return v == NONE ? null : (Info) v;
+    }
+
+    private static final Object NONE = new Object();
+  }
+
+  private static final class Info {
+    final String className;
+    final String method;
+    final String file;
+    final String description;
+    final int[] states;
+    final int[] lines;
+
+    private Info(String className, String method, String file, String description, int[] states, int[] lines) {
+      this.className = className;
+      this.method = method;
+      this.file = file;
+      this.description = description;
+      this.states = states;
+      this.lines = lines;
+    }
+
+    static Info parse(String s) {
+      String[] parts = s.split("\\|", -1);
+      if (parts.length != 5) {
+        return null; // not what the processor writes: the frame says nothing rather than fail a trace
+      }
+      String[] pairs = parts[4].isEmpty() ? new String[0] : parts[4].split(" ");
+      int[] states = new int[pairs.length];
+      int[] lines = new int[pairs.length];
+      for (int i = 0; i < pairs.length; i++) {
+        int colon = pairs[i].indexOf(':');
+        try {
+          states[i] = Integer.parseInt(pairs[i].substring(0, colon));
+          lines[i] = Integer.parseInt(pairs[i].substring(colon + 1));
+        } catch (RuntimeException e) {
+          return null;
+        }
+      }
+      return new Info(parts[0], parts[1], parts[2], parts[3], states, lines);
+    }
   }
 }

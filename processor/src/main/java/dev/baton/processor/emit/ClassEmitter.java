@@ -49,10 +49,10 @@ import javax.lang.model.util.ElementFilter;
 public final class ClassEmitter {
   private ClassEmitter() {}
 
-  /** One lowered method: its declaration (in the outer compilation) and its machine. */
   /**
-   * One frame class to emit. {@code fileName} and {@code className} (the binary name of the user's
-   * class) are what {@code $where()} reports.
+   * One lowered method to emit: its declaration (in the outer compilation), its machine and the
+   * rendered {@code $step}. {@code fileName} and {@code className} (the binary name of the user's
+   * class) are what the frame's {@code $info()} names.
    */
   public record Frame(ExecutableElement method, String frameName, Machine machine, CodeBlock step,
       String resultType, String description, List<String> suppressed, String fileName, String className) {}
@@ -144,7 +144,7 @@ public final class ClassEmitter {
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
-    return spliceImports(spliceMembers(file.toString(), frames), imports);
+    return spliceImports(spliceMembers(spliceSteps(file.toString(), frames), frames), imports);
   }
 
   /** Source text is passed to JavaPoet as a "type variable" name: it is printed as it is. */
@@ -270,18 +270,9 @@ public final class ClassEmitter {
         .addParameter(Object.class, "$value")
         .addParameter(Throwable.class, "$error")
         .addException(Throwable.class)
-        .addCode(f.step())
+        .addStatement("$L", stepMarker(f)) // the body is spliced in by spliceSteps: written once, not twice
         .build());
-    b.addMethod(MethodSpec.methodBuilder("toString")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(String.class)
-        .addStatement("return $S + this.$$state", f.description() + " in state ")
-        .build());
-    MethodSpec where = where(f);
-    if (where != null) {
-      b.addMethod(where);
-    }
+    b.addMethod(info(f));
     if (!f.machine().members().isEmpty()) {
       // member types are user text, which JavaPoet cannot take: a marker, replaced in emit()
       b.addMethod(MethodSpec.methodBuilder(marker(f)).addModifiers(Modifier.PRIVATE).build());
@@ -290,37 +281,77 @@ public final class ClassEmitter {
   }
 
   /**
-   * {@code $where()}: the user's file:line of the await the frame is suspended at, one case per
-   * resume state (the state {@code $await} stores), for async stack traces and task dumps. Nothing
-   * for a body that never suspends.
+   * {@code $info()}: what {@code toString()}, async stack traces and task dumps say about the frame,
+   * one string literal ({@code AsyncFrame.$info} gives the format): the user's class, method, file
+   * and the method's description, then the user's line of each await by the state it resumes in.
    */
-  private static MethodSpec where(Frame f) {
-    if (f.machine() == null) {
-      return null;
-    }
+  private static MethodSpec info(Frame f) {
+    StringBuilder awaits = new StringBuilder();
     java.util.TreeMap<Integer, Integer> lines = new java.util.TreeMap<>();
     for (Instr i : f.machine().instructions()) {
       if (i instanceof Instr.Suspend s && s.line() > 0) {
         lines.put(s.resume().state(), s.line());
       }
     }
-    if (lines.isEmpty()) {
-      return null;
-    }
-    CodeBlock.Builder sw = CodeBlock.builder().add("int $$line = switch (this.$$state) {\n").indent();
-    java.util.Map<Integer, List<Integer>> byLine = new java.util.TreeMap<>();
-    lines.forEach((state, line) -> byLine.computeIfAbsent(line, k -> new ArrayList<>()).add(state));
-    byLine.forEach((line, states) -> sw.add("case $L -> $L;\n",
-        states.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")), line));
-    sw.add("default -> 0;\n").unindent().add("};\n");
-    return MethodSpec.methodBuilder("$where")
+    lines.forEach((state, line) -> awaits.append(awaits.length() == 0 ? "" : " ").append(state).append(':').append(line));
+    String info = String.join("|", f.className(), f.method().getSimpleName().toString(), f.fileName(),
+        f.description(), awaits);
+    return MethodSpec.methodBuilder("$info")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PROTECTED)
-        .returns(StackTraceElement.class)
-        .addCode(sw.build())
-        .addStatement("return $$line == 0 ? null : new StackTraceElement($S, $S, $S, $$line)", f.className(),
-            f.method().getSimpleName().toString(), f.fileName())
+        .returns(String.class)
+        .addComment("class|method|file|description|the resume state:user line of each await")
+        .addStatement("return $S", info)
         .build();
+  }
+
+  /** The statement {@code $step}'s body stands for in the skeleton JavaPoet writes. */
+  private static String stepMarker(Frame f) {
+    return "$step$body$" + f.frameName();
+  }
+
+  /**
+   * Writes each frame's {@code $step} body in place of its marker, indented as the marker was.
+   * JavaPoet writes a file twice (once to collect imports), and the bodies are nearly all of it:
+   * rendering each body once and splicing it in one pass halves the processor's writing time.
+   */
+  private static String spliceSteps(String source, List<Frame> frames) {
+    java.util.Map<String, Frame> byMarker = new java.util.HashMap<>();
+    for (Frame f : frames) {
+      if (f.machine() != null) {
+        byMarker.put(stepMarker(f) + ";", f);
+      }
+    }
+    StringBuilder out = new StringBuilder(source.length() * 2);
+    int at = 0;
+    while (at < source.length()) {
+      int eol = source.indexOf('\n', at);
+      int end = eol < 0 ? source.length() : eol + 1;
+      int text = at;
+      while (text < end && source.charAt(text) == ' ') {
+        text++;
+      }
+      Frame f = source.startsWith("$step$body$", text)
+          ? byMarker.get(source.substring(text, eol < 0 ? source.length() : eol).trim()) : null;
+      if (f == null) {
+        out.append(source, at, end);
+      } else {
+        String indent = source.substring(at, text);
+        String body = f.step().toString();
+        int from = 0;
+        while (from < body.length()) {
+          int nl = body.indexOf('\n', from);
+          int to = nl < 0 ? body.length() : nl;
+          if (to > from) {
+            out.append(indent).append(body, from, to);
+          }
+          out.append('\n');
+          from = to + 1;
+        }
+      }
+      at = end;
+    }
+    return out.toString();
   }
 
   private static String marker(Frame f) {

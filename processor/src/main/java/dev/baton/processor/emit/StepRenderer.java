@@ -87,8 +87,7 @@ public final class StepRenderer {
     }
     states(b);
     b.add("default:\n").indent()
-        .addStatement("throw new java.lang.IllegalStateException($S + this.$$state)",
-            description + ": resumed in unknown state ")
+        .addStatement("throw $$badState()")
         .unindent();
     b.endControlFlow();
     if (handlers) {

@@ -947,7 +947,7 @@ public final class Lowerer {
       b.add("case $L: {\n", e.getKey()).indent().add(leap(e.getValue(), null, jumps)).unindent().add("}\n");
     }
     b.add("default:\n").indent()
-        .addStatement("throw new java.lang.IllegalStateException(\"finally: unknown completion \" + $L)", f.kind())
+        .addStatement("throw $$badCompletion($L)", f.kind())
         .unindent();
     b.endControlFlow();
     out.emit(new Instr.Code(b.build(), line, true, jumps));
