@@ -158,6 +158,13 @@ public final class AsyncProcessor extends AbstractProcessor {
       for (Element x = type; x instanceof TypeElement t; x = t.getEnclosingElement()) {
         top = t;
       }
+      if (type == top) {
+        // AsyncFoo itself keeps SourceFile AsyncFoo.java: javac marks a top-level class whose
+        // SourceFile names another file "auxiliary" and warns (-Xlint:auxiliaryclass) wherever
+        // another file uses it, which fails a -Werror build of the user's tests. Its methods only
+        // allocate frames; the frames (member classes) carry the user's file and lines.
+        return;
+      }
       dev.baton.processor.emit.LineTable table = lineTables.get(top.getQualifiedName().toString());
       if (table == null) {
         return;

@@ -138,6 +138,39 @@ class ArtifactsTest {
   }
 
   @Test
+  void anotherCompilationUsesTheGeneratedClassUnderXlintAllWerror(@TempDir Path dir) throws Exception {
+    // as a project's tests use its main classes: AsyncMain read from a class file must not be an
+    // "auxiliary class" (a top-level class whose SourceFile names another file), which
+    // -Xlint:auxiliaryclass reports wherever another file uses it
+    Path src = Files.createDirectories(dir.resolve("src/app"));
+    Files.writeString(src.resolve("Main.java"), MAIN);
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    String cp = modulePath();
+    List<String> first = List.of("--release", "17", "-d", classes.toString(),
+        "-s", Files.createDirectories(dir.resolve("generated")).toString(), "-cp", cp,
+        "--processor-path", jarOf(dev.baton.processor.AsyncProcessor.class) + java.io.File.pathSeparator
+            + jarOf(com.palantir.javapoet.JavaFile.class), src.resolve("Main.java").toString());
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream messages = new ByteArrayOutputStream();
+    assertEquals(0, javac.run(null, messages, messages, first.toArray(String[]::new)), messages.toString());
+    Path test = Files.createDirectories(dir.resolve("test/app"));
+    Files.writeString(test.resolve("MainTest.java"), """
+        package app;
+
+        class MainTest {
+          Object greeting() {
+            return new AsyncMain().greet("test");
+          }
+        }
+        """);
+    List<String> second = List.of("--release", "17", "-Xlint:all", "-Werror", "-proc:none",
+        "-d", Files.createDirectories(dir.resolve("test-classes")).toString(),
+        "-cp", classes + java.io.File.pathSeparator + cp, test.resolve("MainTest.java").toString());
+    messages.reset();
+    assertEquals(0, javac.run(null, messages, messages, second.toArray(String[]::new)), messages.toString());
+  }
+
+  @Test
   void aModuleThatRequiresTheRuntimeCompilesAndRunsAsyncCode(@TempDir Path dir) throws Exception {
     StringWriter javacOut = new StringWriter();
     boolean ok = compileModule(dir, "module app { requires dev.baton; requires static java.compiler; }", javacOut);
