@@ -53,10 +53,10 @@ fi
 
 feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')
 vt=1
-exclude=()
+exclude=(-e 'HooksBenchmark')  # run on its own: java -jar benchmarks/target/benchmarks.jar Hooks
 if [ "${feature%%.*}" -lt 21 ]; then
   vt=0
-  exclude=(-e 'Vt')      # no virtual threads before JDK 21
+  exclude=(-e 'HooksBenchmark,Vt')      # no virtual threads before JDK 21
 fi
 impls=(Baton Floor Kotlin)
 if [ "$vt" -eq 1 ]; then

@@ -80,7 +80,7 @@ public final class MemoryObjectReceiveStream<T> extends Resource
       return;
     }
     closed = true;
-    state.wakeBlockedOn(state.waitingReceivers, this, new ClosedResourceException("the receive handle was closed while receiving"));
+    state.wakeBlockedOn(state.waitingReceivers, this, "the receive handle was closed while receiving");
     if (--state.openReceive == 0 && state.loop != null) {
       state.breakSenders();
     }
@@ -150,7 +150,7 @@ public final class MemoryObjectReceiveStream<T> extends Resource
         return loop.yieldWith(task, item);
       }
       state.waitingReceivers.add(task);
-      return loop.park(task, this);
+      return loop.parkUncancelled(task, this); // checked above
     }
 
     @Override

@@ -18,8 +18,14 @@ import dev.baton.lowlevel.AsyncCloseable;
 public final class MemoryObjectSendStream<T> extends Resource implements ObjectSendStream<T>, AsyncCloseable {
   private final StreamState<T> state;
   /** Reused by {@link #send} while free (not handed out, not holding a blocked send's item). */
-  private final SendOp reusable = new SendOp();
+  private final SendOp reusable = new SendOp(false);
   private boolean closed;
+  /**
+   * Sends through this handle, other than {@link #reusable}, parked in the stream's queue of senders
+   * (several tasks sending through one handle at once): with {@code reusable}'s phase, tells
+   * {@link #close} whether any task is blocked on this handle without walking the queue.
+   */
+  private int parkedExtras;
 
   MemoryObjectSendStream(StreamState<T> state) {
     this.state = state;
@@ -31,7 +37,7 @@ public final class MemoryObjectSendStream<T> extends Resource implements ObjectS
    * closed, {@link BrokenResourceException} if every receive handle is closed.
    */
   public Awaitable<Void> send(T item) {
-    SendOp op = reusable.phase == SendOp.FREE ? reusable : new SendOp();
+    SendOp op = reusable.phase == SendOp.FREE ? reusable : new SendOp(true);
     op.item = item;
     op.phase = SendOp.ARMED;
     return op;
@@ -72,7 +78,9 @@ public final class MemoryObjectSendStream<T> extends Resource implements ObjectS
       return;
     }
     closed = true;
-    state.wakeBlockedOn(state.waitingSenders, this, new ClosedResourceException("the send handle was closed while sending"));
+    if (reusable.phase == SendOp.PARKED || parkedExtras > 0) { // else no walk of the stream's waiting senders (a fan-in closes a handle per producer)
+      state.wakeBlockedOn(state.waitingSenders, this, "the send handle was closed while sending");
+    }
     if (--state.openSend == 0 && state.loop != null) {
       state.endReceivers();
     }
@@ -117,8 +125,12 @@ public final class MemoryObjectSendStream<T> extends Resource implements ObjectS
     private T item;
     private byte phase = FREE;
 
-    SendOp() {
+    /** Not {@link #reusable}: counted in {@link #parkedExtras} while parked. */
+    private final boolean extra;
+
+    SendOp(boolean extra) {
       super(SITE_SEND);
+      this.extra = extra;
     }
 
     @Override
@@ -154,9 +166,9 @@ public final class MemoryObjectSendStream<T> extends Resource implements ObjectS
       return park(task, loop, item);
     }
 
-    /** No receiver waits: buffer the item if there is room, else park with it. */
+    /** No receiver waits (and a receive handle is open): buffer the item if there is room, else park with it. */
     private Object sendOrPark(Task task, Loop loop, T item) {
-      if (state.trySend(item)) {
+      if (state.tryBuffer(item)) {
         return loop.yieldWith(task, null);
       }
       return park(task, loop, item);
@@ -165,8 +177,11 @@ public final class MemoryObjectSendStream<T> extends Resource implements ObjectS
     private Object park(Task task, Loop loop, T item) {
       this.item = item;
       phase = PARKED;
+      if (extra) {
+        parkedExtras++;
+      }
       state.waitingSenders.add(task);
-      return loop.park(task, this);
+      return loop.parkUncancelled(task, this); // both callers checked
     }
 
     @Override
@@ -178,6 +193,9 @@ public final class MemoryObjectSendStream<T> extends Resource implements ObjectS
 
     @Override
     public T takeItem() {
+      if (extra && phase == PARKED) { // a parked send leaves the queue (every way out takes its item)
+        parkedExtras--;
+      }
       T i = item;
       item = null;
       phase = FREE;

@@ -86,6 +86,15 @@ final class StreamState<T> implements dev.baton.core.Waitable {
     return false;
   }
 
+  /** Appends {@code item} to the buffer if there is room (no receiver waits): true if it did. */
+  boolean tryBuffer(Object item) {
+    if (count < maxBufferSize) {
+      push(item);
+      return true;
+    }
+    return false;
+  }
+
   /**
    * anyio's receive_nowait steps 2-4 on an open handle: the item, or {@code PARKED}; throws
    * {@link EndOfStreamException} (or returns {@link #END} when {@code iterating}).
@@ -159,14 +168,21 @@ final class StreamState<T> implements dev.baton.core.Waitable {
     }
   }
 
-  /** Wakes the tasks blocked on {@code handle} (trio: a handle closing under a task). */
-  void wakeBlockedOn(WaitQueue queue, Object handle, Throwable error) {
-    if (loop == null) {
+  /**
+   * Wakes the tasks blocked on {@code handle} (trio: a handle closing under a task) with one
+   * {@link ClosedResourceException} saying {@code message}, made only if such a task is found.
+   */
+  void wakeBlockedOn(WaitQueue queue, Object handle, String message) {
+    if (loop == null || queue.isEmpty()) {
       return;
     }
+    Throwable[] error = {null};
     queue.removeEach(t -> ((StreamOp) t.waitingOn()).handle() == handle, t -> {
       ((StreamOp) t.waitingOn()).takeItem();
-      loop.fail(t, error);
+      if (error[0] == null) {
+        error[0] = new ClosedResourceException(message);
+      }
+      loop.fail(t, error[0]);
     });
   }
 

@@ -213,6 +213,28 @@ class MemoryChannelTrioTest extends RuntimeTest {
   }
 
   @Test
+  void closingASendHandleWakesEveryTaskBlockedOnItEvenAfterOthersWereServed() {
+    // several tasks send through one handle at once (each send its own operation), some are served,
+    // then the handle closes: every send still blocked on it fails, the other handle's does not
+    MemoryObjectStream<String> c = createMemoryObjectStream(0);
+    MemoryObjectSendStream<String> s1 = c.sendStream();
+    MemoryObjectSendStream<String> s2 = s1.clone();
+    MemoryObjectReceiveStream<String> r = c.receiveStream();
+    runVirtual(co(taskGroup(tg -> block(
+        run(() -> tg.startSoon(co(awaiting(() -> s1.send("a")), run(() -> log.add("sent a"))))),
+        run(() -> tg.startSoon(co(expecting(ClosedResourceException.class, () -> s1.send("b"))))),
+        run(() -> tg.startSoon(co(expecting(ClosedResourceException.class, () -> s1.send("c"))))),
+        run(() -> tg.startSoon(co(awaiting(() -> s2.send("d")), run(() -> log.add("sent d"))))),
+        untilAllBlocked(),
+        awaiting(r::receive, log::add),
+        untilAllBlocked(),
+        run(s1::close),
+        untilAllBlocked(),
+        awaiting(r::receive, log::add)))));
+    assertEquals(List.of("sent a", "a", "ClosedResourceException", "ClosedResourceException", "sent d", "d"), log);
+  }
+
+  @Test
   void closingOneReceiveCloneWakesOnlyItsOwnBlockedReceiver() {
     // trio test_channel.py::test_close_multiple_receive_handles
     MemoryObjectStream<String> c = createMemoryObjectStream(0);

@@ -67,6 +67,11 @@ public abstract class Loop {
   private final java.util.Random shuffle;
   /** Schedule fuzzing: the batch being run, reused from batch to batch. */
   private Task[] batch;
+  /**
+   * Set when a task arms a timer, starts outside work or uses the selector: an unbounded batch (see
+   * {@link #runUntilFinished}) must then end, so that timers fire and the outside is heard from.
+   */
+  private boolean batchBreak;
 
   /** A loop that runs tasks in FIFO order, not in debug mode. */
   protected Loop() {
@@ -221,8 +226,11 @@ public abstract class Loop {
       }
       // A batch is the tasks runnable now; with no timer and nothing outside to hear from, it goes
       // on until the queue is empty, which saves a clock read per batch.
+      // An unbounded batch ends early when a task arms a timer or starts waiting for the outside
+      // (addTimer, beginExternalWork and io() raise batchBreak): one field read per task.
       boolean bounded = !timers.isEmpty() || outsidePending();
       Task last = bounded ? runTail : null;
+      batchBreak = false;
       Task task;
       do {
         task = runHead;
@@ -236,7 +244,7 @@ public abstract class Loop {
         } else {
           stepWatch.step(task, this);
         }
-      } while (task != last && runHead != null && (last != null || (timers.isEmpty() && !outsidePending())));
+      } while (task != last && runHead != null && (last != null || !batchBreak));
       current = null;
     }
   }
@@ -576,6 +584,18 @@ public abstract class Loop {
     return Operation.PARKED;
   }
 
+  /**
+   * {@link #park} for an operation that has just found {@code t} not cancelled, with nothing since
+   * that could cancel it (only its own queue work): the cancellation check is not repeated.
+   */
+  public final Object parkUncancelled(Task t, Operation op) {
+    t.state = op;
+    if (!CancelStatus.listed(t)) {
+      t.scope.list(t); // found by cancellation from now on
+    }
+    return Operation.PARKED;
+  }
+
   /** A schedule point without a cancel point: the task runs again after the others, with {@code value}. */
   public final Object yieldWith(Task t, Object value) {
     t.state = box(value);
@@ -712,6 +732,7 @@ public abstract class Loop {
 
   /** Outside work has started that will {@link #post} back: the loop waits for it when idle. Loop thread only. */
   public final void beginExternalWork() {
+    batchBreak = true;
     externalWork++;
   }
 
@@ -730,6 +751,7 @@ public abstract class Loop {
 
   /** The loop's selector, opened on first use. Loop thread only. */
   public final IoPoller io() {
+    batchBreak = true; // a task may park on a socket: the selector must be polled
     IoPoller p = io;
     if (p == null) {
       p = new IoPoller();
@@ -748,6 +770,7 @@ public abstract class Loop {
 
   /** Arms {@code timer} (which must not be armed) to fire once the clock reaches {@code deadline}. */
   public final void addTimer(Timer timer, double deadline) {
+    batchBreak = true;
     timer.deadline = deadline;
     timers.add(timer);
   }

@@ -6,7 +6,8 @@ import java.util.function.Predicate;
 /**
  * Internal, not API: a FIFO of parked tasks linked through the tasks themselves (no node per wait),
  * with O(1) removal on abort. A task in no queue (run queue included) has null links; each queue
- * keeps it so.
+ * keeps it so. Within a queue, the head's {@code prev} link is not kept (it may point at a task
+ * that has left): the head is known by {@link #head}.
  */
 public final class WaitQueue {
   private Task head;
@@ -37,33 +38,39 @@ public final class WaitQueue {
     tail = t;
   }
 
-  /** Removes and returns the task that has waited longest, or null. */
+  /**
+   * Removes and returns the task that has waited longest, or null. Touches only that task and the
+   * queue: the new head keeps its stale {@code prev} link (a head's prev is never read), so a long
+   * queue costs no visit to the next task in line, which may be far out of cache.
+   */
   public Task poll() {
     Task t = head;
     if (t != null) {
-      Task next = t.next;
-      head = next;
-      if (next == null) {
+      if (t == tail) {
+        head = null;
         tail = null;
       } else {
-        next.prev = null;
+        head = t.next;
         t.next = null;
       }
+      t.prev = null;
     }
     return t;
   }
 
   /** Removes {@code t}, which must be in this queue. */
   public void remove(Task t) {
-    if (t.prev == null) {
-      head = t.next;
+    Task p = t == head ? null : t.prev; // the head's prev link may be stale (see poll)
+    Task n = t.next;
+    if (p == null) {
+      head = n;
     } else {
-      t.prev.next = t.next;
+      p.next = n;
     }
-    if (t.next == null) {
-      tail = t.prev;
+    if (n == null) {
+      tail = p;
     } else {
-      t.next.prev = t.prev;
+      n.prev = p;
     }
     t.next = null;
     t.prev = null;
