@@ -33,11 +33,16 @@ public final class StepWatch {
     Frame before = task.top;
     // where the step starts: the await the task resumes at (null for a task's first step)
     StackTraceElement from = before == null ? null : Frame.where(before);
-    String name = task.name(); // before the step: a task that returns loses its name
+    // the task's name is read before the step (a task that returns loses it), but only its parts:
+    // describing a frame's class is reflection, paid only when a step is reported
+    Frame root = task.root();
+    String given = root == null ? null : Task.givenName(root);
+    String unnamed = root == null ? task.name() : null;
     long start = System.nanoTime();
     loop.runStep(task);
     long took = System.nanoTime() - start;
     if (took >= thresholdNanos) {
+      String name = root == null ? unnamed : Task.nameOf(root, given);
       sink.accept(message(task, name, from, before, took));
     }
   }

@@ -69,15 +69,33 @@ public final class Task {
    * task that failed keeps its name; one that returned is {@code "a finished task"}.
    */
   public String name() {
+    Frame root = root();
+    if (root == null) {
+      return state instanceof Failed ? ((Failed) state).name() : "a finished task";
+    }
+    return nameOf(root, givenName(root));
+  }
+
+  /** The frame the task started with while it runs (its frames link up to it), else null. */
+  Frame root() {
     Frame f = top;
     if (f == null) {
-      return state instanceof Failed ? ((Failed) state).name() : "a finished task";
+      return null;
     }
     while (f.link instanceof Frame) {
       f = (Frame) f.link;
     }
-    String name = f.link instanceof Parent ? ((Parent) f.link).childName() : null;
-    return name != null ? name : Frame.describe(f);
+    return f;
+  }
+
+  /** The name the task was started with, given its running {@link #root()}, or null. */
+  static String givenName(Frame root) {
+    return root.link instanceof Parent ? ((Parent) root.link).childName() : null;
+  }
+
+  /** {@link #name()} from its parts: the given name, else the root frame's description. */
+  static String nameOf(Frame root, String given) {
+    return given != null ? given : Frame.describe(root);
   }
 
   /**
