@@ -574,10 +574,7 @@ public abstract class Loop {
    * aborted at once (trio delivers pending cancellation when a task blocks).
    */
   public final Object park(Task t, Operation op) {
-    t.state = op;
-    if (!CancelStatus.listed(t)) {
-      t.scope.list(t); // found by cancellation from now on
-    }
+    parkUncancelled(t, op);
     if (t.scope.effectivelyCancelled) {
       tryCancel(t);
     }

@@ -36,14 +36,12 @@ public final class StepWatch {
     // the task's name is read before the step (a task that returns loses it), but only its parts:
     // describing a frame's class is reflection, paid only when a step is reported
     Frame root = task.root();
-    String given = root == null ? null : Task.givenName(root);
-    String unnamed = root == null ? task.name() : null;
+    String name = root == null ? task.name() : Task.givenName(root); // null: the root frame describes it
     long start = System.nanoTime();
     loop.runStep(task);
     long took = System.nanoTime() - start;
     if (took >= thresholdNanos) {
-      String name = root == null ? unnamed : Task.nameOf(root, given);
-      sink.accept(message(task, name, from, before, took));
+      sink.accept(message(task, name != null ? name : Frame.describe(root), from, before, took));
     }
   }
 

@@ -73,7 +73,8 @@ public final class Task {
     if (root == null) {
       return state instanceof Failed ? ((Failed) state).name() : "a finished task";
     }
-    return nameOf(root, givenName(root));
+    String given = givenName(root);
+    return given != null ? given : Frame.describe(root);
   }
 
   /** The frame the task started with while it runs (its frames link up to it), else null. */
@@ -91,11 +92,6 @@ public final class Task {
   /** The name the task was started with, given its running {@link #root()}, or null. */
   static String givenName(Frame root) {
     return root.link instanceof Parent ? ((Parent) root.link).childName() : null;
-  }
-
-  /** {@link #name()} from its parts: the given name, else the root frame's description. */
-  static String nameOf(Frame root, String given) {
-    return given != null ? given : Frame.describe(root);
   }
 
   /**

@@ -161,7 +161,7 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
   @Override
   public String toString() {
     Info info = INFO.get(getClass()).of(this);
-    return info == null ? super.toString() : info.description + " in state " + $state;
+    return info == null ? super.toString() : info.description() + " in state " + $state;
   }
 
   /** The user's file:line of the await the frame is suspended at, from {@link #$info()}. */
@@ -171,9 +171,9 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
     if (info == null) {
       return null;
     }
-    for (int i = 0; i < info.states.length; i++) {
-      if (info.states[i] == $state) {
-        return new StackTraceElement(info.className, info.method, info.file, info.lines[i]);
+    for (int i = 0; i < info.states().length; i++) {
+      if (info.states()[i] == $state) {
+        return new StackTraceElement(info.className(), info.method(), info.file(), info.lines()[i]);
       }
     }
     return null;
@@ -214,23 +214,8 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
     private static final Object NONE = new Object();
   }
 
-  private static final class Info {
-    final String className;
-    final String method;
-    final String file;
-    final String description;
-    final int[] states;
-    final int[] lines;
-
-    private Info(String className, String method, String file, String description, int[] states, int[] lines) {
-      this.className = className;
-      this.method = method;
-      this.file = file;
-      this.description = description;
-      this.states = states;
-      this.lines = lines;
-    }
-
+  /** {@link #$info()} parsed: {@code lines[i]} is the user's line of the await resuming in {@code states[i]}. */
+  private record Info(String className, String method, String file, String description, int[] states, int[] lines) {
     static Info parse(String s) {
       String[] parts = s.split("\\|", -1);
       if (parts.length != 5) {
