@@ -144,7 +144,7 @@ public final class ClassEmitter {
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
-    return spliceImports(spliceMembers(spliceSteps(file.toString(), frames), frames), imports);
+    return spliceImports(splice(file.toString(), frames), imports);
   }
 
   /** Source text is passed to JavaPoet as a "type variable" name: it is printed as it is. */
@@ -270,12 +270,12 @@ public final class ClassEmitter {
         .addParameter(Object.class, "$value")
         .addParameter(Throwable.class, "$error")
         .addException(Throwable.class)
-        .addStatement("$L", stepMarker(f)) // the body is spliced in by spliceSteps: written once, not twice
+        .addStatement("$L", stepMarker(f)) // the body is spliced in by splice(): written once, not twice
         .build());
     b.addMethod(info(f));
     if (!f.machine().members().isEmpty()) {
-      // member types are user text, which JavaPoet cannot take: a marker, replaced in emit()
-      b.addMethod(MethodSpec.methodBuilder(marker(f)).addModifiers(Modifier.PRIVATE).build());
+      // member types are user text, which JavaPoet cannot take: a marker, replaced by splice()
+      b.addMethod(MethodSpec.methodBuilder(membersMarker(f)).addModifiers(Modifier.PRIVATE).build());
     }
     return b.build();
   }
@@ -310,16 +310,27 @@ public final class ClassEmitter {
     return "$step$body$" + f.frameName();
   }
 
+  /** The empty method a frame's member types stand for in the skeleton. */
+  private static String membersMarker(Frame f) {
+    return "$members" + f.frameName();
+  }
+
   /**
-   * Writes each frame's {@code $step} body in place of its marker, indented as the marker was.
-   * JavaPoet writes a file twice (once to collect imports), and the bodies are nearly all of it:
-   * rendering each body once and splicing it in one pass halves the processor's writing time.
+   * Writes into JavaPoet's skeleton, in one pass, the text it cannot take or would write twice, each
+   * indented as its marker was: a frame's {@code $step} body in place of the statement
+   * {@link #stepMarker} (JavaPoet writes a file twice, once to collect imports, and the bodies are
+   * nearly all of it), and a frame's member types (user text) in place of the empty method
+   * {@link #membersMarker}, one blank line between them.
    */
-  private static String spliceSteps(String source, List<Frame> frames) {
-    java.util.Map<String, Frame> byMarker = new java.util.HashMap<>();
+  private static String splice(String source, List<Frame> frames) {
+    java.util.Map<String, Frame> steps = new java.util.HashMap<>();
+    java.util.Map<String, Frame> members = new java.util.HashMap<>();
     for (Frame f : frames) {
       if (f.machine() != null) {
-        byMarker.put(stepMarker(f) + ";", f);
+        steps.put(stepMarker(f) + ";", f);
+        if (!f.machine().members().isEmpty()) {
+          members.put("private void " + membersMarker(f) + "() {", f);
+        }
       }
     }
     StringBuilder out = new StringBuilder(source.length() * 2);
@@ -331,58 +342,38 @@ public final class ClassEmitter {
       while (text < end && source.charAt(text) == ' ') {
         text++;
       }
-      Frame f = source.startsWith("$step$body$", text)
-          ? byMarker.get(source.substring(text, eol < 0 ? source.length() : eol).trim()) : null;
-      if (f == null) {
-        out.append(source, at, end);
-      } else {
-        String indent = source.substring(at, text);
-        String body = f.step().toString();
-        int from = 0;
-        while (from < body.length()) {
-          int nl = body.indexOf('\n', from);
-          int to = nl < 0 ? body.length() : nl;
-          if (to > from) {
-            out.append(indent).append(body, from, to);
-          }
-          out.append('\n');
-          from = to + 1;
+      String line = source.substring(text, eol < 0 ? source.length() : eol).trim();
+      String indent = source.substring(at, text);
+      Frame f;
+      if ((f = steps.get(line)) != null) {
+        indented(out, indent, f.step().toString());
+      } else if ((f = members.get(line)) != null) {
+        StringJoiner types = new StringJoiner("\n");
+        for (CodeBlock member : f.machine().members()) {
+          types.add(member.toString());
         }
+        indented(out, indent, types.toString().stripTrailing() + "\n");
+        end = source.indexOf('\n', end) + 1; // the marker's closing brace, on the next line
+      } else {
+        out.append(source, at, end);
       }
       at = end;
     }
     return out.toString();
   }
 
-  private static String marker(Frame f) {
-    return "$members" + f.frameName();
-  }
-
-  /** Replaces each frame's member marker with its member types, indented as the marker was. */
-  private static String spliceMembers(String source, List<Frame> frames) {
-    for (Frame f : frames) {
-      if (f.machine() == null || f.machine().members().isEmpty()) {
-        continue;
+  /** Appends {@code text}'s lines to {@code out}, each non-empty one after {@code indent}. */
+  private static void indented(StringBuilder out, String indent, String text) {
+    int from = 0;
+    while (from < text.length()) {
+      int nl = text.indexOf('\n', from);
+      int to = nl < 0 ? text.length() : nl;
+      if (to > from) {
+        out.append(indent).append(text, from, to);
       }
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^([ \\t]*)private void "
-          + java.util.regex.Pattern.quote(marker(f)) + "\\(\\) \\{\\s*}\n").matcher(source);
-      if (!m.find()) {
-        throw new IllegalStateException("member marker of " + f.frameName() + " not found");
-      }
-      String indent = m.group(1);
-      StringBuilder members = new StringBuilder();
-      for (CodeBlock member : f.machine().members()) {
-        for (String line : member.toString().split("\n", -1)) {
-          if (!line.isEmpty()) {
-            members.append(indent).append(line);
-          }
-          members.append('\n');
-        }
-      }
-      source = source.substring(0, m.start()) + members.toString().stripTrailing() + "\n"
-          + source.substring(m.end());
+      out.append('\n');
+      from = to + 1;
     }
-    return source;
   }
 
   /** The user's @SuppressWarnings values on the method and the classes around it. */
