@@ -8,7 +8,7 @@ import dev.baton.annotations.Async;
 import dev.baton.annotations.Await;
 import java.util.List;
 
-/** A representative input: a loop, a try/finally, async iteration and an awaited operand. */
+/** A representative input: a loop, a try/finally, async iteration and an awaited operand; a frame with no handler. */
 public class Pump {
   int limit = 10;
 
@@ -27,5 +27,11 @@ public class Pump {
       log.add("drained " + count);
     }
     return done(count);
+  }
+
+  /** No try around an await: the frame rethrows what it is given unseen, and says so. */
+  @Async
+  public Coroutine<String> first(MemoryObjectReceiveStream<String> in) {
+    return done(await(in.receive()));
   }
 }

@@ -23,18 +23,64 @@ package dev.baton;
 public final class Cancelled extends Error implements dev.baton.core.Untraced {
   private static final long serialVersionUID = 1L;
 
-  /** The scope whose cancellation this is, for a message built only when someone asks. */
-  private final transient CancelScope cause;
+  /**
+   * The scope whose cancellation this is, for a message built only when someone asks, and whether
+   * user code may have reached this exception, in one field (a cancellation stays at five words):
+   * the {@link CancelScope} (or {@link #UNKNOWN}) while the runtime made it and no user code can
+   * have reached it, a {@link Reached} holding either from then on. Untouched, nothing can have
+   * been suppressed on it, and {@link #failuresIn} need not ask ({@code getSuppressed()} takes the
+   * exception's monitor, a large part of the cost of a cancellation storm). It is reached when it
+   * is delivered to a frame whose code may catch it ({@code Runner.errorSeen}) or handed outside the
+   * loop; one made by the public constructor starts reached. Transient: a deserialized
+   * {@code Cancelled} (null here) counts as reached.
+   */
+  private transient Object origin;
+
+  /** The {@link #origin} of an untouched cancellation whose scope is unknown. */
+  private static final Object UNKNOWN = new Object();
+
+  /** The {@link #origin} of a cancellation user code may have reached: its scope, or null. */
+  private record Reached(CancelScope scope) {}
+
+  private static final Reached REACHED_UNKNOWN = new Reached(null);
 
   public Cancelled(String message) {
     super(message, null, true, false);
-    this.cause = null;
+    this.origin = REACHED_UNKNOWN;
   }
 
   /** A cancellation caused by {@code cause} (null if unknown); its message is built lazily. */
   Cancelled(CancelScope cause) {
     super(null, null, true, false);
-    this.cause = cause;
+    this.origin = cause == null ? UNKNOWN : cause;
+  }
+
+  private boolean untouched() {
+    return origin instanceof CancelScope || origin == UNKNOWN;
+  }
+
+  private CancelScope scope() {
+    Object o = origin;
+    return o instanceof CancelScope ? (CancelScope) o : o instanceof Reached ? ((Reached) o).scope() : null;
+  }
+
+  /**
+   * {@code error} is now within reach of user code: if it is a {@code Cancelled}, or a group with
+   * some inside, they may gain suppressed failures from now on. Returns {@code error}.
+   */
+  static Throwable exposed(Throwable error) {
+    if (error instanceof Cancelled) {
+      Cancelled c = (Cancelled) error;
+      if (c.untouched()) {
+        CancelScope scope = c.scope();
+        c.origin = scope == null ? REACHED_UNKNOWN : new Reached(scope);
+      }
+    } else if (error instanceof ExceptionGroup) {
+      for (Throwable member : ((ExceptionGroup) error).exceptions()) {
+        exposed(member);
+      }
+    }
+    return error;
   }
 
   /**
@@ -43,6 +89,9 @@ public final class Cancelled extends Error implements dev.baton.core.Untraced {
    * happened, as try-with-resources would have them).
    */
   static Throwable failuresIn(Cancelled c) {
+    if (c.untouched()) {
+      return null;
+    }
     Throwable first = null;
     for (Throwable s : c.getSuppressed()) {
       Throwable failure = ExceptionGroup.withoutCancelled(s);
@@ -64,6 +113,7 @@ public final class Cancelled extends Error implements dev.baton.core.Untraced {
     if (m != null) {
       return m;
     }
+    CancelScope cause = scope();
     return cause == null ? "cancelled" : "cancelled by " + cause.describe();
   }
 }

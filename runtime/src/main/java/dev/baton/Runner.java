@@ -92,6 +92,11 @@ final class Runner extends Loop {
   }
 
   @Override
+  protected void errorSeen(Throwable error) {
+    Cancelled.exposed(error);
+  }
+
+  @Override
   protected DeadlockException deadlock() {
     return new DeadlockException(DeadlockReport.build(this));
   }

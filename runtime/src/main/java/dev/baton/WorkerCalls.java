@@ -70,7 +70,7 @@ final class WorkerCalls {
         // a worker is abandoned only by a cancelled task
         result.completeExceptionally(new Cancelled("the task waiting for this worker thread was cancelled and abandoned it"));
       } else if (waiting.cancelled()) {
-        result.completeExceptionally(waiting.newCancelled());
+        result.completeExceptionally(Cancelled.exposed(waiting.newCancelled())); // thrown in the worker thread
       } else {
         result.complete(null);
       }

@@ -65,6 +65,20 @@ public abstract class Frame {
     return f.$where();
   }
 
+  /**
+   * Whether code of this frame can see an exception the loop delivers to it (at an await, or
+   * returning from a frame it awaited): true unless the frame says otherwise. A generated frame
+   * whose step has no exception handler (its body has no {@code try} around an await) rethrows
+   * what it is given first thing and says false. The loop then ends such a frame with the error
+   * without running it (no throw), and a {@code Cancelled} that only passes through such frames
+   * cannot have gained suppressed failures, so the task group or cancel scope that catches it need
+   * not look ({@link Loop#errorSeen}). A frame that says false must rethrow, unchanged and before
+   * anything else, every error it is resumed with.
+   */
+  protected boolean $catches() {
+    return true;
+  }
+
   /** Whether the frame was never awaited or started. */
   final boolean isNew() {
     return link == null;

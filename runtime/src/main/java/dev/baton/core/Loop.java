@@ -111,6 +111,13 @@ public abstract class Loop {
     return false;
   }
 
+  /**
+   * {@code error} is being delivered to a frame whose code may see it ({@link Frame#$catches}):
+   * from now on user code may hold it (and add suppressed failures to it). Called on error paths
+   * only; the API's loop marks cancellations so.
+   */
+  protected void errorSeen(Throwable error) {}
+
   /** The exception {@link #run} throws when no task can ever run again (nothing runnable, no timer). */
   protected abstract RuntimeException deadlock();
 
@@ -375,17 +382,32 @@ public abstract class Loop {
     Object caller = frame.link;
     for (;;) {
       Object r;
-      try {
-        r = frame.$step(value, error);
-      } catch (Throwable t) {
-        if (t != traced) {
-          traced = t; // once per exception as it leaves frame after frame
-          AsyncStackTraces.attach(frame, caller, t);
+      Throwable thrown = null;
+      if (error != null && !frame.$catches()) {
+        // The frame would rethrow the error first thing (its step has no handler): it ends with
+        // the error unrun, and the error is not thrown again.
+        thrown = error;
+        r = null;
+      } else {
+        if (error != null) {
+          errorSeen(error); // user code may hold it from now on
+        }
+        try {
+          r = frame.$step(value, error);
+        } catch (Throwable t) {
+          thrown = t;
+          r = null;
+        }
+      }
+      if (thrown != null) {
+        if (thrown != traced) {
+          traced = thrown; // once per exception as it leaves frame after frame
+          AsyncStackTraces.attach(frame, caller, thrown);
         }
         frame.link = Frame.FINISHED;
         r = RETURN;
         value = null;
-        error = t;
+        error = thrown;
       }
       if (r == Frame.DONE) {
         // The result stays in the finished frame's link (so that it is never new again); only a

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.baton.processor.lower.Instr;
 import dev.baton.processor.lower.Machine;
+import dev.baton.processor.lower.Region;
 import dev.baton.processor.support.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -273,6 +274,15 @@ public final class ClassEmitter {
         .addStatement("$L", stepMarker(f)) // the body is spliced in by splice(): written once, not twice
         .build());
     b.addMethod(info(f));
+    if (f.machine().regions().stream().allMatch(Region::isRoot)) {
+      // no try around an await: what the loop delivers is rethrown unseen (see Frame.$catches)
+      b.addMethod(MethodSpec.methodBuilder("$catches")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PROTECTED)
+          .returns(boolean.class)
+          .addStatement("return false")
+          .build());
+    }
     if (!f.machine().members().isEmpty()) {
       // member types are user text, which JavaPoet cannot take: a marker, replaced by splice()
       b.addMethod(MethodSpec.methodBuilder(membersMarker(f)).addModifiers(Modifier.PRIVATE).build());
