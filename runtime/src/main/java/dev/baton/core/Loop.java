@@ -537,7 +537,11 @@ public abstract class Loop {
   private void finish(Task task, Frame root, Task.Parent parent, Object value, Throwable error) {
     task.top = null;
     if (error != null) {
-      task.state = new Task.Failed(root, parent); // its name and line, for the failure's note
+      // its name and line, for the failure's note: the task keeps its root frame, which keeps its parent
+      root.link = parent;
+      task.state = root;
+    } else {
+      task.state = null;
     }
     if (CancelStatus.listed(task)) {
       task.scope.unlist(task);

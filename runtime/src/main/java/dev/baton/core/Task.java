@@ -13,7 +13,9 @@ public final class Task {
   /**
    * While parked: the {@link Operation} the task waits on. While runnable: the outcome it resumes
    * with, a value or a {@link Throwable} to throw at the await ({@link Loop#resume} boxes values that
-   * would read as either). While running: null.
+   * would read as either). While running: the value it resumed with. Finished: its root frame if it
+   * failed (whose link is then its {@link Parent} again, so that its name and line outlive it),
+   * else null.
    */
   Object state;
   /** Run-queue link while runnable; wait-queue links while parked in a {@link WaitQueue}. */
@@ -71,7 +73,10 @@ public final class Task {
   public String name() {
     Frame root = root();
     if (root == null) {
-      return state instanceof Failed ? ((Failed) state).name() : "a finished task";
+      if (!(state instanceof Frame)) {
+        return "a finished task";
+      }
+      root = (Frame) state; // failed: see state
     }
     String given = givenName(root);
     return given != null ? given : Frame.describe(root);
@@ -112,7 +117,7 @@ public final class Task {
    * user's line of the await in the task's own coroutine that the failure came through), or null.
    */
   public StackTraceElement failedAt() {
-    return top == null && state instanceof Failed ? Frame.where(((Failed) state).root) : null;
+    return top == null && state instanceof Frame ? Frame.where((Frame) state) : null;
   }
 
   /**
@@ -136,22 +141,6 @@ public final class Task {
   @Override
   public String toString() {
     return "Task[" + name() + "]";
-  }
-
-  /** The state of a task that failed: its root frame and parent, so that its name and line outlive it. */
-  static final class Failed {
-    final Frame root;
-    final Parent parent;
-
-    Failed(Frame root, Parent parent) {
-      this.root = root;
-      this.parent = parent;
-    }
-
-    String name() {
-      String name = parent.childName();
-      return name != null ? name : Frame.describe(root);
-    }
   }
 
   /**
