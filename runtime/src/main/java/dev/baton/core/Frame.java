@@ -18,6 +18,11 @@ package dev.baton.core;
  *   <li>during the return from {@link #$step}, after {@link #$finish} / {@link #$finishAwaiting}:
  *       the result, or the awaitable of a tail call (the loop keeps the caller in a local).</li>
  * </ul>
+ * A step may call {@code $finish} and then go on instead of returning: Java lets a {@code finally}
+ * or a failing {@code close()} abandon a {@code return}, and the processor copies code with no
+ * await inside as it is, so {@code return done(v)} there has already stored {@code v}. The loop
+ * therefore puts the caller back in the link whenever the frame awaits something (it calls a
+ * coroutine, or parks).
  */
 public abstract class Frame {
   /** What {@link #$step} returns after {@link #$finish}: the result is in {@link #link}. */

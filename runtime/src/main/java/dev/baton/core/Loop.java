@@ -477,6 +477,9 @@ public abstract class Loop {
           if (task.top != frame) {
             task.top = frame;
           }
+          if (frame.link != caller) {
+            frame.link = caller; // see the call below
+          }
           return;
         }
         value = v;
@@ -484,9 +487,14 @@ public abstract class Loop {
         continue;
       }
       if (r instanceof Frame && ((Frame) r).isNew()) {
-        // A call: the callee runs at once, on this task.
+        // A call: the callee runs at once, on this task. The frame's link is its caller again: a
+        // step may have set it to a result and gone on (a return done(v) that a finally or a
+        // failing close() abandoned, in code with no await that the processor copies as it is).
         Frame callee = (Frame) r;
         callee.link = frame;
+        if (frame.link != caller) {
+          frame.link = caller;
+        }
         caller = frame;
         frame = callee;
         value = null;

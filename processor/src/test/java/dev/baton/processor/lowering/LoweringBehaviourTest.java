@@ -299,6 +299,28 @@ class LoweringBehaviourTest {
         """);
   }
 
+  @Test
+  void aReturnThatAFailingCloseAbandonsInAPlainTryWithResourcesLeavesTheFrameRunningAndAwaiting() {
+    // return done(v) in a try-with-resources with no await inside is printed as $complete(v); the
+    // close then throws and the catch goes on, so the frame runs on, awaits and finishes later
+    assertEquals(true, check("""
+        static final class R implements AutoCloseable {
+          public void close() { throw new IllegalStateException("close"); }
+        }
+        """, """
+        for (int i = 0; i < 2; i++) {
+          try (R r = new R()) {
+            if (h.flag() || i >= 0) return done(-1 - i);
+          } catch (IllegalStateException e) {
+            h.log("caught " + e.getMessage() + " " + i);
+          }
+          h.log("v" + await(h.val(i)));
+          h.log("w" + await(h.val(i + 10)));
+        }
+        return done(await(h.val(7)));
+        """).endsWith("-> ok:26"));
+  }
+
   // --- expressions ----------------------------------------------------------------------------------
 
   @Test
