@@ -11,7 +11,8 @@ import java.util.Map;
  * floors run alternately in one JVM, many rounds; prints the minimum and the median time per
  * operation of each, the minimum of the thread's CPU time (which leaves out the time the thread
  * waited for a core), the ratios of the minima (load only ever adds time, so minima of
- * alternating runs compare well), and the bytes each allocates per operation (exact, load-free):
+ * alternating runs compare well), and the bytes each allocates per operation (exact, load-free),
+ * after a warm-up of a third of the rounds and at least three seconds:
  * {@code java -cp benchmarks.jar dev.baton.bench.Compare <workload> [rounds]}, workloads
  * {@code handoff roundTrip fanIn spawn sleepers deep storm}. Run one workload per JVM, so the
  * runtime's code is profiled by that workload alone, as in a JMH fork. Not a substitute for
@@ -42,8 +43,14 @@ public final class Compare {
     w.variants().keySet().forEach(v -> nanosPerOp.put(v, new double[rounds]));
     w.variants().keySet().forEach(v -> cpuNanosPerOp.put(v, new double[rounds]));
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    // Warm-up: a third of the rounds, and at least three seconds (a round of a small workload, the
+    // storm's 10^4 tasks, ends in milliseconds, before C2 has compiled the loop).
     int warmup = Math.max(3, rounds / 3);
+    long warmUntil = System.nanoTime() + 3_000_000_000L;
     for (int r = -warmup; r < rounds; r++) {
+      if (r == -1 && System.nanoTime() < warmUntil) {
+        r = -2; // one more warm-up round
+      }
       for (Map.Entry<String, Run> v : w.variants().entrySet()) {
         long bytes0 = threads.getCurrentThreadAllocatedBytes();
         long cpu0 = threads.getCurrentThreadCpuTime();
