@@ -26,37 +26,31 @@ public final class Cancelled extends Error implements dev.baton.core.Untraced {
   /**
    * The scope whose cancellation this is, for a message built only when someone asks, and whether
    * user code may have reached this exception, in one field (a cancellation stays at five words):
-   * the {@link CancelScope} (or {@link #UNKNOWN}) while the runtime made it and no user code can
-   * have reached it, a {@link Reached} holding either from then on. Untouched, nothing can have
-   * been suppressed on it, and {@link #failuresIn} need not ask ({@code getSuppressed()} takes the
-   * exception's monitor, a large part of the cost of a cancellation storm). It is reached when it
-   * is delivered to a frame whose code may catch it ({@code Runner.errorSeen}) or handed outside the
-   * loop; one made by the public constructor starts reached. Transient: a deserialized
-   * {@code Cancelled} (null here) counts as reached.
+   * the {@link CancelScope} itself while the runtime made it and no user code can have reached it,
+   * a {@link Reached} holding it from then on, null for a cancellation whose scope is unknown (made
+   * by the public constructor, or deserialized), which counts as reached. Untouched, nothing can
+   * have been suppressed on it, and {@link #failuresIn} need not ask ({@code getSuppressed()} takes
+   * the exception's monitor, a large part of the cost of a cancellation storm). It is reached when
+   * it is delivered to a frame whose code may catch it ({@code Runner.errorSeen}) or handed outside
+   * the loop.
    */
   private transient Object origin;
 
-  /** The {@link #origin} of an untouched cancellation whose scope is unknown. */
-  private static final Object UNKNOWN = new Object();
-
-  /** The {@link #origin} of a cancellation user code may have reached: its scope, or null. */
+  /** The {@link #origin} of a cancellation user code may have reached. */
   private record Reached(CancelScope scope) {}
-
-  private static final Reached REACHED_UNKNOWN = new Reached(null);
 
   public Cancelled(String message) {
     super(message, null, true, false);
-    this.origin = REACHED_UNKNOWN;
   }
 
-  /** A cancellation caused by {@code cause} (null if unknown); its message is built lazily. */
+  /** A cancellation caused by {@code cause} (null if unknown: then it counts as reached); its message is built lazily. */
   Cancelled(CancelScope cause) {
     super(null, null, true, false);
-    this.origin = cause == null ? UNKNOWN : cause;
+    this.origin = cause;
   }
 
   private boolean untouched() {
-    return origin instanceof CancelScope || origin == UNKNOWN;
+    return origin instanceof CancelScope;
   }
 
   private CancelScope scope() {
@@ -72,8 +66,7 @@ public final class Cancelled extends Error implements dev.baton.core.Untraced {
     if (error instanceof Cancelled) {
       Cancelled c = (Cancelled) error;
       if (c.untouched()) {
-        CancelScope scope = c.scope();
-        c.origin = scope == null ? REACHED_UNKNOWN : new Reached(scope);
+        c.origin = new Reached((CancelScope) c.origin);
       }
     } else if (error instanceof ExceptionGroup) {
       for (Throwable member : ((ExceptionGroup) error).exceptions()) {
