@@ -477,9 +477,7 @@ public abstract class Loop {
           if (task.top != frame) {
             task.top = frame;
           }
-          if (frame.link != caller) {
-            frame.link = caller; // see the call below
-          }
+          relink(frame, caller);
           return;
         }
         value = v;
@@ -487,14 +485,10 @@ public abstract class Loop {
         continue;
       }
       if (r instanceof Frame && ((Frame) r).isNew()) {
-        // A call: the callee runs at once, on this task. The frame's link is its caller again: a
-        // step may have set it to a result and gone on (a return done(v) that a finally or a
-        // failing close() abandoned, in code with no await that the processor copies as it is).
+        // A call: the callee runs at once, on this task.
         Frame callee = (Frame) r;
         callee.link = frame;
-        if (frame.link != caller) {
-          frame.link = caller;
-        }
+        relink(frame, caller);
         caller = frame;
         frame = callee;
         value = null;
@@ -503,6 +497,18 @@ public abstract class Loop {
       }
       value = null;
       error = notAwaitable(r);
+    }
+  }
+
+  /**
+   * {@code frame}, which awaits something (it parks, or calls a coroutine), gets its caller back in
+   * its link: its step may have set the link to a result and gone on (a {@code return done(v)} that a
+   * {@code finally} or a failing {@code close()} abandoned, in code with no await that the processor
+   * copies as it is; see {@link Frame}). A load and a compare when nothing happened.
+   */
+  private static void relink(Frame frame, Object caller) {
+    if (frame.link != caller) {
+      frame.link = caller;
     }
   }
 
