@@ -36,6 +36,16 @@ public abstract class Loop {
   private final TimerQueue timers = new TimerQueue();
   private Task runHead;
   private Task runTail;
+  /**
+   * Every {@link #MARK_EVERY}th task appended to the run queue, oldest first (a ring): see {@link
+   * #enqueue}. {@link #nextMark} is the oldest, or null when there is none.
+   */
+  private Task[] marks = new Task[16];
+  private int marksHead;
+  private int marksCount;
+  private Task nextMark;
+  /** Appends left before the next mark. */
+  private int untilMark = MARK_EVERY;
   /** Tasks waiting in {@code waitAllTasksBlocked()}. */
   private final WaitQueue idleWaiters = new WaitQueue();
   /**
@@ -246,6 +256,9 @@ public abstract class Loop {
           runTail = null;
         }
         task.next = null;
+        if (task == nextMark) {
+          dropMark();
+        }
         if (stepWatch == null) {
           runTask(task);
         } else {
@@ -281,6 +294,7 @@ public abstract class Loop {
       t = next;
     }
     runHead = runTail = null;
+    clearMarks();
     for (int k = n - 1; k > 0; k--) { // Fisher-Yates
       int j = shuffle.nextInt(k + 1);
       Task t = b[k];
@@ -581,7 +595,19 @@ public abstract class Loop {
   // ---------------------------------------------------------------------------------------------
   // Parking and waking
 
-  /** Appends {@code t}, which is in no queue (so {@code t.next} is null), to the run queue. */
+  /** One task in this many appended to the run queue is also held in {@link #marks}. */
+  private static final int MARK_EVERY = 64;
+
+  /**
+   * Appends {@code t}, which is in no queue (so {@code t.next} is null), to the run queue.
+   *
+   * <p>The queue is a chain through {@link Task#next}, which costs nothing per task beyond the
+   * link. Every {@link #MARK_EVERY}th task is also kept in a ring of marks, for the collector: a
+   * young collection that finds a long chain alive (a million tasks just spawned) would otherwise
+   * copy it one link at a time, with its threads taking the one runnable link from each other, and
+   * pauses of 150-500 ms for a million tasks resulted. From the marks, its threads start on
+   * segments of the chain of their own. A decrement per append and a compare per removal.
+   */
   private void enqueue(Task t) {
     if (runTail == null) {
       runHead = t;
@@ -589,6 +615,52 @@ public abstract class Loop {
       runTail.next = t;
     }
     runTail = t;
+    if (--untilMark == 0) {
+      addMark(t);
+    }
+  }
+
+  private void addMark(Task t) {
+    untilMark = MARK_EVERY;
+    Task[] m = marks;
+    if (marksCount == m.length) {
+      Task[] bigger = new Task[2 * m.length];
+      for (int i = 0; i < marksCount; i++) {
+        bigger[i] = m[(marksHead + i) & (m.length - 1)];
+      }
+      marks = m = bigger;
+      marksHead = 0;
+    }
+    m[(marksHead + marksCount) & (m.length - 1)] = t;
+    if (marksCount++ == 0) {
+      nextMark = t;
+    }
+  }
+
+  /** The oldest mark has left the run queue. */
+  private void dropMark() {
+    Task[] m = marks;
+    m[marksHead] = null;
+    marksHead = (marksHead + 1) & (m.length - 1);
+    nextMark = --marksCount == 0 ? null : m[marksHead];
+  }
+
+  /** How many tasks the ring of marks holds (for tests: none once the run queue is empty). */
+  final int marksHeld() {
+    int n = 0;
+    for (Task t : marks) {
+      if (t != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The run queue was emptied at once (a shuffled batch). */
+  private void clearMarks() {
+    java.util.Arrays.fill(marks, null);
+    marksHead = marksCount = 0;
+    nextMark = null;
   }
 
   /** Makes a parked task runnable; it resumes with {@code value}. The abort hook is gone: the result wins. */
