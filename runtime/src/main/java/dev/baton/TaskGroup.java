@@ -220,6 +220,10 @@ public final class TaskGroup extends Resource implements AutoCloseable, AsyncClo
       return new ExceptionGroup("unhandled errors in a task group", errors, origins);
     }
     if (sawCancelled) {
+      // The public constructor, not the runtime's lazy one: this Cancelled reaches the group's
+      // frame as the value of its exit, not through the loop, and the frame's own code throws it,
+      // into whatever resource closes around the group; it must count as reached from the start
+      // (CancelledFailuresTest#aCloseFailureAroundANestedGroupsCancellationFailsTheGroup).
       return scope.filter(new Cancelled("cancelled by " + scope.describe()));
     }
     return null;

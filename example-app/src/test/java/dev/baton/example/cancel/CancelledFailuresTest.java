@@ -42,4 +42,11 @@ class CancelledFailuresTest {
     ExceptionGroup g = assertThrows(ExceptionGroup.class, () -> Baton.run(AsyncSuppressedScenarios.cancelAll(3, 1)));
     assertEquals(List.of("IllegalStateException: added 0"), messages(g));
   }
+
+  @Test
+  void aCloseFailureAroundANestedGroupsCancellationFailsTheGroup() {
+    ExceptionGroup g = assertThrows(ExceptionGroup.class, () -> Baton.run(AsyncSuppressedScenarios.cancelAll(4, 2)));
+    // both failures, in the order the loop delivers them (deterministic under the FIFO schedule)
+    assertEquals(List.of("IllegalStateException: group 1", "IllegalStateException: group 0"), messages(g));
+  }
 }

@@ -59,6 +59,20 @@ public class SuppressedScenarios {
     return done();
   }
 
+  /**
+   * A task group, cancelled from outside, in a resource whose close() fails: the group's exit hands
+   * the cancellation to this frame as a value, and the frame's own code throws it, into the close.
+   */
+  @Async
+  public static Coroutine<Void> closeFailsAroundACancelledGroup(String failure) {
+    try (FailingClose r = new FailingClose(failure)) {
+      try (@Await TaskGroup tg = createTaskGroup()) {
+        tg.startSoon(blockForever());
+      }
+    }
+    return done();
+  }
+
   /** A resource whose close() throws. */
   public record FailingClose(String failure) implements AutoCloseable {
     @Override
@@ -76,7 +90,8 @@ public class SuppressedScenarios {
           case 0 -> tg.startSoon(blockForeverTwoDeep());
           case 1 -> tg.startSoon(addsToTheCancellation("added " + i));
           case 2 -> tg.startSoon(closeFailsAroundACatchFreeCallee("close " + i));
-          default -> tg.startSoon(catchFreeCallerOf("added " + i));
+          case 3 -> tg.startSoon(catchFreeCallerOf("added " + i));
+          default -> tg.startSoon(closeFailsAroundACancelledGroup("group " + i));
         }
       }
       await(waitAllTasksBlocked());
