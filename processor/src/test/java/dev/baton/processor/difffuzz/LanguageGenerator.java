@@ -362,6 +362,7 @@ final class LanguageGenerator {
     jumps.clear();
     scopes.add(new ArrayList<>());
     methodResult = result;
+    stackmapRisk = false;
     staticCtx = isStatic;
     checkedOk = throwsChecked;
     noAwait = false;
@@ -451,7 +452,20 @@ final class LanguageGenerator {
   private void feature(String f) {
     features.add(f);
     pending.add(f);
+    if (f.contains("pattern")) {
+      stackmapRisk = true; // a pattern binding (a switch expression sets it once it is complete)
+    }
   }
+
+  /**
+   * The method so far holds a complete switch expression or a pattern binding. javac (17.0.15, and 25.0.3 in
+   * some shapes) writes code that does not verify for such a method when a classic switch after it
+   * declares a local directly in a case group that later labels follow (javac-notes; the pattern
+   * form, found by campaign seed 34: {@code if (o instanceof Number p) return; for (...) { switch
+   * (b) { case 1: Byte v = 1; default: ... } }}). From then on, colon case groups get a block of
+   * their own; before it, they declare their locals directly, so that form stays covered.
+   */
+  private boolean stackmapRisk;
 
   private void line(String s) {
     StringBuilder out = buffers.peek();
@@ -1919,7 +1933,8 @@ final class LanguageGenerator {
         lab = "Color." + lab;
       }
       if (colon) {
-        line("case " + lab + ":");
+        boolean own = stackmapRisk; // see stackmapRisk
+        line("case " + lab + ":" + (own ? " {" : ""));
         indent++;
         block(depth - 1, 1 + chance(2), false);
         if (one(2)) {
@@ -1928,6 +1943,9 @@ final class LanguageGenerator {
           feature("switch.fallthrough");
         }
         indent--;
+        if (own) {
+          line("}");
+        }
         retireInnermost();
       } else {
         line("case " + lab + " -> {");
@@ -3142,6 +3160,7 @@ final class LanguageGenerator {
       return switchExpression0(want, d, statementsAllowed);
     } finally {
       switchStackClean.pop();
+      stackmapRisk = true; // complete: what follows it is at risk (its own groups only if one came before)
     }
   }
 
@@ -3217,7 +3236,8 @@ final class LanguageGenerator {
       final String labF = lab;
       if (colon) {
         sb.append(captured(() -> {
-          line(labF + ":");
+          boolean own = stackmapRisk; // see stackmapRisk
+          line(labF + ":" + (own ? " {" : ""));
           indent++;
           if (bodies && one(2)) {
             block(d - 1, 1 + chance(2), false);
@@ -3231,6 +3251,9 @@ final class LanguageGenerator {
             terminal(want, d, bodies, !last);
           }
           indent--;
+          if (own) {
+            line("}");
+          }
           retireInnermost();
         }));
       } else {
