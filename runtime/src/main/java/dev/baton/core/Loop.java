@@ -37,12 +37,10 @@ public abstract class Loop {
   private Task runHead;
   private Task runTail;
   /**
-   * Every {@link #MARK_EVERY}th task appended to the run queue, oldest first (a ring): see {@link
-   * #enqueue}. {@link #nextMark} is the oldest, or null when there is none.
+   * Every {@link #MARK_EVERY}th task appended to the run queue, oldest first: see {@link #enqueue}.
+   * {@link #nextMark} is the oldest (the deque's first), or null when there is none.
    */
-  private Task[] marks = new Task[16];
-  private int marksHead;
-  private int marksCount;
+  private final java.util.ArrayDeque<Task> marks = new java.util.ArrayDeque<>();
   private Task nextMark;
   /** Appends left before the next mark. */
   private int untilMark = MARK_EVERY;
@@ -602,7 +600,7 @@ public abstract class Loop {
    * Appends {@code t}, which is in no queue (so {@code t.next} is null), to the run queue.
    *
    * <p>The queue is a chain through {@link Task#next}, which costs nothing per task beyond the
-   * link. Every {@link #MARK_EVERY}th task is also kept in a ring of marks, for the collector: a
+   * link. Every {@link #MARK_EVERY}th task is also kept in {@link #marks}, for the collector: a
    * young collection that finds a long chain alive (a million tasks just spawned) would otherwise
    * copy it one link at a time, with its threads taking the one runnable link from each other, and
    * pauses of 150-500 ms for a million tasks resulted. From the marks, its threads start on
@@ -622,44 +620,26 @@ public abstract class Loop {
 
   private void addMark(Task t) {
     untilMark = MARK_EVERY;
-    Task[] m = marks;
-    if (marksCount == m.length) {
-      Task[] bigger = new Task[2 * m.length];
-      for (int i = 0; i < marksCount; i++) {
-        bigger[i] = m[(marksHead + i) & (m.length - 1)];
-      }
-      marks = m = bigger;
-      marksHead = 0;
-    }
-    m[(marksHead + marksCount) & (m.length - 1)] = t;
-    if (marksCount++ == 0) {
+    marks.addLast(t);
+    if (nextMark == null) {
       nextMark = t;
     }
   }
 
   /** The oldest mark has left the run queue. */
   private void dropMark() {
-    Task[] m = marks;
-    m[marksHead] = null;
-    marksHead = (marksHead + 1) & (m.length - 1);
-    nextMark = --marksCount == 0 ? null : m[marksHead];
+    marks.pollFirst();
+    nextMark = marks.peekFirst();
   }
 
-  /** How many tasks the ring of marks holds (for tests: none once the run queue is empty). */
+  /** How many tasks the marks hold (for tests: none once the run queue is empty). */
   final int marksHeld() {
-    int n = 0;
-    for (Task t : marks) {
-      if (t != null) {
-        n++;
-      }
-    }
-    return n;
+    return marks.size();
   }
 
   /** The run queue was emptied at once (a shuffled batch). */
   private void clearMarks() {
-    java.util.Arrays.fill(marks, null);
-    marksHead = marksCount = 0;
+    marks.clear();
     nextMark = null;
   }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * left the queue the ring no longer holds it.
  */
 class RunQueueTest {
-  /** More tasks than the ring starts with marks for (16 marks of 64 tasks). */
+  /** More tasks than the ring starts with room for (an ArrayDeque of 16 marks: 1,024 tasks). */
   private static final int TASKS = 5_000;
   private static final int ROUNDS = 3;
 
