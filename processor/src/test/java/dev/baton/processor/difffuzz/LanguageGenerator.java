@@ -79,7 +79,11 @@ final class LanguageGenerator {
    * from Gen.doHandleSwitchExpression) on a switch expression containing a {@code try} or a
    * {@code synchronized} block evaluated while a long or double is on the operand stack
    * ({@code 1L + switch (k) { case 0: try { yield 1; } ... }}), so those statements are generated
-   * inside a switch expression only when its stack is empty.
+   * inside a switch expression only when its stack is empty. The same holds for a switch expression
+   * nested in one evaluated on a non-empty stack, even if the inner one's own stack is empty
+   * ({@code c ^= switch (s) { case "a": { int v = switch (k) { case 0 -> { try ... } } ... } }}):
+   * javac looks for a {@code try} in the outer one's whole tree, so every enclosing switch
+   * expression must be clean (seed 35, programs 180 and 2757).
    */
   private final Deque<Boolean> switchStackClean = new ArrayDeque<>();
   /** Set by a statement that puts a switch expression on an empty stack; read by the next switch expression. */
@@ -565,9 +569,9 @@ final class LanguageGenerator {
     return !noAwait;
   }
 
-  /** A {@code try} statement may be generated here (see {@link #switchStackClean}). */
+  /** A {@code try} statement may be generated here: every enclosing switch expression is on an empty stack (see {@link #switchStackClean}). */
   private boolean tryOk() {
-    return switchStackClean.isEmpty() || switchStackClean.peek();
+    return !switchStackClean.contains(Boolean.FALSE);
   }
 
   private boolean canReturn() {
