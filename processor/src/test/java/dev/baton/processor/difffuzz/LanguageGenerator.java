@@ -86,6 +86,14 @@ final class LanguageGenerator {
    * expression must be clean (seed 35, programs 180 and 2757).
    */
   private final Deque<Boolean> switchStackClean = new ArrayDeque<>();
+  /**
+   * Inside a {@code finally} block. javac 25.0.3 writes a class that does not verify for a pattern
+   * switch statement with a record pattern in a {@code finally} whose {@code try} introduces a
+   * record pattern's bindings by flow scoping ({@code try { if (!(x instanceof Pair<?, ?>(String a,
+   * var b))) throw ...; } finally { switch (o) { case Sq(var c, var k) -> ...; default -> {} } }}),
+   * so a {@code finally} gets no pattern switch statement (seed 38, program 3165).
+   */
+  private int inFinally;
   /** Set by a statement that puts a switch expression on an empty stack; read by the next switch expression. */
   private boolean nextSwitchStackClean;
   /**
@@ -2049,7 +2057,9 @@ final class LanguageGenerator {
     if (hasFinally) {
       feature("try.finally");
       line("} finally {");
+      inFinally++;
       nested(depth);
+      inFinally--;
     }
     line("}");
   }
@@ -2435,7 +2445,7 @@ final class LanguageGenerator {
 
   /** Java 21: a pattern-matching switch statement with awaits in the selector and arms. */
   private void patternSwitchStatement(int depth) {
-    if (!java21) {
+    if (!java21 || inFinally > 0) { // inFinally: see the field
       stringOrEnumSwitch(depth);
       return;
     }
