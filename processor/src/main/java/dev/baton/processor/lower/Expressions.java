@@ -231,6 +231,9 @@ final class Expressions {
       if (b.getKind() == Tree.Kind.CONDITIONAL_AND || b.getKind() == Tree.Kind.CONDITIONAL_OR) {
         return shortCircuit(b);
       }
+      if (l.facts.suspends(b.getRightOperand()) && unboxes(b)) {
+        return unboxedLeft(b);
+      }
       return withOperands(b, List.of(b.getLeftOperand(), b.getRightOperand()));
     }
     if (e instanceof ConditionalExpressionTree c) {
@@ -540,6 +543,54 @@ final class Expressions {
     return new Value(CodeBlock.of("$L", read), true, Set.of());
   }
 
+  /**
+   * {@code a op b} where {@code b} awaits and the operator unboxes {@code a} (a boxed number or
+   * boolean in arithmetic, a shift, a comparison, a bitwise operator, or {@code ==} with a primitive):
+   * javac unboxes the left operand as soon as it is evaluated, before the right one runs, so a null
+   * throws {@code NullPointerException} before the await. The left operand is therefore kept in a
+   * slot of the primitive type, even a local nobody assigns:
+   * {@code v + await(x)} with {@code Integer v} → {@code $s0 = v; await x; $s0 + v'} ({@code int $s0}).
+   */
+  private Value unboxedLeft(BinaryTree b) {
+    ExpressionTree left = b.getLeftOperand();
+    Value v = value(left);
+    Value saved = spill(v, l.m.types().unboxedType(l.m.type(left)), null);
+    Value right = value(b.getRightOperand());
+    Map<Tree, CodeBlock> replace = new IdentityHashMap<>();
+    replace.put(left, saved.code());
+    replace.put(b.getRightOperand(), right.code());
+    Set<Facts.FrameLocal> captured = new LinkedHashSet<>(right.captured());
+    Printed p = l.printer.print(b, replace, false);
+    captured.addAll(p.captured());
+    return new Value(p.code(), false, captured);
+  }
+
+  /** Whether binary {@code b} unboxes its left operand (JLS 5.6: numeric promotion, or a boolean operator). */
+  private boolean unboxes(BinaryTree b) {
+    if (!isBoxed(l.m.type(b.getLeftOperand()))) {
+      return false;
+    }
+    Tree.Kind k = b.getKind();
+    if (k == Tree.Kind.EQUAL_TO || k == Tree.Kind.NOT_EQUAL_TO) {
+      TypeMirror other = l.m.type(b.getRightOperand());
+      return other != null && other.getKind().isPrimitive(); // else a reference comparison
+    }
+    TypeMirror result = l.m.type(b);
+    return result != null && result.getKind().isPrimitive(); // + with a String is a concatenation
+  }
+
+  /** A box of a primitive ({@code Integer}, {@code Boolean}, ...). */
+  private boolean isBoxed(TypeMirror t) {
+    if (t == null || t.getKind() != javax.lang.model.type.TypeKind.DECLARED) {
+      return false;
+    }
+    try {
+      return l.m.types().unboxedType(t).getKind().isPrimitive();
+    } catch (IllegalArgumentException notABox) {
+      return false;
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Compound assignment
 
@@ -558,7 +609,11 @@ final class Expressions {
     Element target = l.m.element(variable);
     boolean local = variable instanceof IdentifierTree && target instanceof VariableElement var
         && var.getKind() != ElementKind.FIELD;
-    if (local && !assigns(List.of(c.getExpression()), (VariableElement) target)) {
+    // a boxed variable (never a String: its += is numeric) is unboxed as its value is saved, so a
+    // null throws before the right side runs, as javac's code does
+    TypeMirror type = l.m.type(variable);
+    boolean unbox = isBoxed(type);
+    if (local && !unbox && !assigns(List.of(c.getExpression()), (VariableElement) target)) {
       return withOperands(c, List.of(c.getExpression()));
     }
     Set<Facts.FrameLocal> captured = new LinkedHashSet<>();
@@ -574,8 +629,7 @@ final class Expressions {
       partCode.add(v.code());
     }
     CodeBlock place = place(variable, partCode);
-    TypeMirror type = l.m.type(variable);
-    Value saved = spill(new Value(place, false, captured), type, null);
+    Value saved = spill(new Value(place, false, captured), unbox ? l.m.types().unboxedType(type) : type, null);
     Value right = value(c.getExpression());
     captured = new LinkedHashSet<>(right.captured());
     CodeBlock cast = l.scope.compoundCast(type);

@@ -577,7 +577,10 @@ final class LanguageGenerator {
     return !noAwait;
   }
 
-  /** A {@code try} statement may be generated here: every enclosing switch expression is on an empty stack (see {@link #switchStackClean}). */
+  /**
+   * A {@code try} statement may be generated here: every enclosing switch expression is on an empty
+   * operand stack (see {@link #switchStackClean}).
+   */
   private boolean tryOk() {
     return !switchStackClean.contains(Boolean.FALSE);
   }

@@ -23,6 +23,31 @@ class LoweringBehaviourTest {
         """).replace("\n", ""));
   }
 
+  /**
+   * javac unboxes a boxed left operand as soon as it is evaluated, so a null throws before an
+   * awaiting right operand runs (seed 39, program 6089): in arithmetic, in {@code ==} with a
+   * primitive, and as a compound assignment saves its variable's value. A concatenation does not
+   * unbox.
+   */
+  @Test
+  void aNullBoxLeftOfAnAwaitThrowsBeforeTheAwaitRuns() {
+    assertEquals("npe1 npe2 npe3 npe4 v6#1 catnullx19 v7#2 -> ok:24", check("""
+        Integer v = null;
+        try { h.log("sum" + (v + await(h.val(2)))); } catch (NullPointerException e) { h.log("npe1"); }
+        Integer w = null;
+        try { w *= await(h.val(3)); } catch (NullPointerException e) { h.log("npe2"); }
+        Integer z = null;
+        try { h.log("eq" + (z == (int) await(h.val(4)))); } catch (NullPointerException e) { h.log("npe3"); }
+        Boolean f = null;
+        try { h.log("and" + (f & await(h.val(5)) > 0)); } catch (NullPointerException e) { h.log("npe4"); }
+        Integer q = null;
+        h.log("cat" + (q + "x" + await(h.val(6))));
+        Integer one = 1;
+        one += await(h.val(7));
+        return done(one + (z == null ? 0 : 1));
+        """).replace("\n", ""));
+  }
+
   @Test
   void ifElseWithAwaitsInBothBranchesAndCondition() {
     check("""
