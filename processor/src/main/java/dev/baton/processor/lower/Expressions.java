@@ -306,7 +306,7 @@ final class Expressions {
   private Value withOperands(ExpressionTree e, List<ExpressionTree> ops) {
     Map<Tree, CodeBlock> replace = new IdentityHashMap<>();
     Set<Facts.FrameLocal> captured = new LinkedHashSet<>();
-    List<Value> values = operands(ops);
+    List<Value> values = operands(ops, e);
     for (int i = 0; i < ops.size(); i++) {
       Value v = values.get(i);
       if (v != null) {
@@ -325,6 +325,16 @@ final class Expressions {
    * written (after the last await, or stable).
    */
   List<Value> operands(List<ExpressionTree> ops) {
+    return operands(ops, null);
+  }
+
+  /**
+   * {@link #operands(List)}, where {@code parent} is the expression the operands belong to: a boxed
+   * operand that {@code parent} unboxes where it stands ({@link #unboxedInPlace}) and that a later
+   * operand's await follows is kept in a slot of the primitive type, so a null throws before the
+   * await, as javac's code does.
+   */
+  List<Value> operands(List<ExpressionTree> ops, ExpressionTree parent) {
     int last = -1;
     for (int i = 0; i < ops.size(); i++) {
       if (l.facts.suspends(ops.get(i))) {
@@ -338,6 +348,8 @@ final class Expressions {
         out.add(null);
       } else if (i == last) {
         out.add(value(op));
+      } else if (parent != null && isBoxed(l.m.type(op)) && unboxedInPlace(parent, op)) {
+        out.add(spill(value(op), l.m.types().unboxedType(l.m.type(op)), null));
       } else if (l.facts.suspends(op)) {
         Value v = value(op);
         out.add(v.stable() ? v : spill(v, op));
@@ -579,6 +591,45 @@ final class Expressions {
     return result != null && result.getKind().isPrimitive(); // + with a String is a concatenation
   }
 
+  /**
+   * Whether {@code parent} converts its operand {@code op} to a primitive as soon as it is evaluated
+   * (javac unboxes there): an argument for a primitive parameter (or a primitive varargs element), an
+   * array index or dimension, an element of a primitive array's initializer.
+   */
+  private boolean unboxedInPlace(ExpressionTree parent, ExpressionTree op) {
+    if (parent instanceof AssignmentTree a) {
+      parent = Lowerer.skipParens(a.getVariable()); // a[i] = ...: the index
+    }
+    if (parent instanceof ArrayAccessTree a) {
+      return a.getIndex() == op;
+    }
+    if (parent instanceof NewArrayTree n) {
+      if (n.getDimensions().stream().anyMatch(d -> d == op)) {
+        return true;
+      }
+      return l.m.type(n) instanceof javax.lang.model.type.ArrayType t && t.getComponentType().getKind().isPrimitive();
+    }
+    List<? extends ExpressionTree> args = parent instanceof MethodInvocationTree c ? c.getArguments()
+        : parent instanceof NewClassTree n ? n.getArguments() : List.of();
+    int j = -1;
+    for (int k = 0; k < args.size(); k++) {
+      if (args.get(k) == op) {
+        j = k;
+      }
+    }
+    if (j < 0 || !(l.m.element(parent) instanceof javax.lang.model.element.ExecutableElement x)) {
+      return false;
+    }
+    List<? extends javax.lang.model.element.VariableElement> params = x.getParameters();
+    if (x.isVarArgs() && j >= params.size() - 1) {
+      TypeMirror last = params.get(params.size() - 1).asType();
+      boolean spread = args.size() != params.size()
+          || l.m.type(op) == null || l.m.type(op).getKind() != javax.lang.model.type.TypeKind.ARRAY;
+      return spread && last instanceof javax.lang.model.type.ArrayType t && t.getComponentType().getKind().isPrimitive();
+    }
+    return j < params.size() && params.get(j).asType().getKind().isPrimitive();
+  }
+
   /** A box of a primitive ({@code Integer}, {@code Boolean}, ...). */
   private boolean isBoxed(TypeMirror t) {
     if (t == null || t.getKind() != javax.lang.model.type.TypeKind.DECLARED) {
@@ -617,7 +668,7 @@ final class Expressions {
       return withOperands(c, List.of(c.getExpression()));
     }
     Set<Facts.FrameLocal> captured = new LinkedHashSet<>();
-    List<Value> values = operands(parts.isEmpty() ? List.of() : parts);
+    List<Value> values = operands(parts.isEmpty() ? List.of() : parts, variable);
     // the parts are read again after the await: keep them whatever they are
     List<CodeBlock> partCode = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {

@@ -48,6 +48,26 @@ class LoweringBehaviourTest {
         """).replace("\n", ""));
   }
 
+  /**
+   * The same where the call, the array index or the array creation unboxes its operand: an argument
+   * for a primitive parameter, an index, a dimension, an element of a primitive array.
+   */
+  @Test
+  void aNullBoxPassedWherePrimitivesGoThrowsBeforeALaterAwaitRuns() {
+    assertEquals("npe1 npe2 npe3 npe4 npe5 v7#1 o2 v8#2 f(1,26) -> ok:57", check("""
+        Integer v = null;
+        int[] arr = {1, 2, 3};
+        try { h.log("f" + h.f(v, await(h.val(2)))); } catch (NullPointerException e) { h.log("npe1"); }
+        try { arr[v] = await(h.val(3)); } catch (NullPointerException e) { h.log("npe2"); }
+        try { arr[v] += await(h.val(4)); } catch (NullPointerException e) { h.log("npe3"); }
+        try { h.log("n" + new int[v][await(h.val(5))].length); } catch (NullPointerException e) { h.log("npe4"); }
+        try { h.log("i" + new int[] {v, await(h.val(6))}.length); } catch (NullPointerException e) { h.log("npe5"); }
+        h.log("o" + new Integer[] {v, await(h.val(7))}.length);
+        Integer one = 1;
+        return done(h.f(one, await(h.val(8))));
+        """).replace("\n", ""));
+  }
+
   @Test
   void ifElseWithAwaitsInBothBranchesAndCondition() {
     check("""
