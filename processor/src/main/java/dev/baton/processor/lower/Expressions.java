@@ -231,9 +231,6 @@ final class Expressions {
       if (b.getKind() == Tree.Kind.CONDITIONAL_AND || b.getKind() == Tree.Kind.CONDITIONAL_OR) {
         return shortCircuit(b);
       }
-      if (l.facts.suspends(b.getRightOperand()) && unboxes(b)) {
-        return unboxedLeft(b);
-      }
       return withOperands(b, List.of(b.getLeftOperand(), b.getRightOperand()));
     }
     if (e instanceof ConditionalExpressionTree c) {
@@ -555,28 +552,6 @@ final class Expressions {
     return new Value(CodeBlock.of("$L", read), true, Set.of());
   }
 
-  /**
-   * {@code a op b} where {@code b} awaits and the operator unboxes {@code a} (a boxed number or
-   * boolean in arithmetic, a shift, a comparison, a bitwise operator, or {@code ==} with a primitive):
-   * javac unboxes the left operand as soon as it is evaluated, before the right one runs, so a null
-   * throws {@code NullPointerException} before the await. The left operand is therefore kept in a
-   * slot of the primitive type, even a local nobody assigns:
-   * {@code v + await(x)} with {@code Integer v} → {@code $s0 = v; await x; $s0 + v'} ({@code int $s0}).
-   */
-  private Value unboxedLeft(BinaryTree b) {
-    ExpressionTree left = b.getLeftOperand();
-    Value v = value(left);
-    Value saved = spill(v, l.m.types().unboxedType(l.m.type(left)), null);
-    Value right = value(b.getRightOperand());
-    Map<Tree, CodeBlock> replace = new IdentityHashMap<>();
-    replace.put(left, saved.code());
-    replace.put(b.getRightOperand(), right.code());
-    Set<Facts.FrameLocal> captured = new LinkedHashSet<>(right.captured());
-    Printed p = l.printer.print(b, replace, false);
-    captured.addAll(p.captured());
-    return new Value(p.code(), false, captured);
-  }
-
   /** Whether binary {@code b} unboxes its left operand (JLS 5.6: numeric promotion, or a boolean operator). */
   private boolean unboxes(BinaryTree b) {
     if (!isBoxed(l.m.type(b.getLeftOperand()))) {
@@ -593,10 +568,16 @@ final class Expressions {
 
   /**
    * Whether {@code parent} converts its operand {@code op} to a primitive as soon as it is evaluated
-   * (javac unboxes there): an argument for a primitive parameter (or a primitive varargs element), an
-   * array index or dimension, an element of a primitive array's initializer.
+   * (javac unboxes there): the left operand of an operator that unboxes it ({@link #unboxes}), an
+   * argument for a primitive parameter (or a primitive varargs element), an array index or
+   * dimension, an element of a primitive array's initializer. So {@code v + await(x)} with
+   * {@code Integer v} becomes {@code $s0 = v; await x; $s0 + v'} ({@code int $s0}), even for a
+   * local nobody assigns.
    */
   private boolean unboxedInPlace(ExpressionTree parent, ExpressionTree op) {
+    if (parent instanceof BinaryTree b) {
+      return b.getLeftOperand() == op && unboxes(b);
+    }
     if (parent instanceof AssignmentTree a) {
       parent = Lowerer.skipParens(a.getVariable()); // a[i] = ...: the index
     }
