@@ -1,13 +1,8 @@
 package dev.baton.processor.lowering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.google.testing.compile.JavaFileObjects;
-import dev.baton.processor.AsyncProcessor;
-import dev.baton.processor.difffuzz.FuzzRunner;
-import dev.baton.processor.difffuzz.InMemoryJavac;
-import java.lang.reflect.InvocationTargetException;
+import dev.baton.processor.lowering.Twins.Program;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,15 +24,8 @@ import org.junit.jupiter.api.condition.JRE;
  * {@code --release 21} and runs only on JDK 21+.
  */
 class ReproductionsTest {
-  record Repro(int n, boolean java21, String expected, String template) {
-    String source(boolean plain) {
-      String imports = plain
-          ? "import static dev.baton.processor.difffuzz.sync.SyncBaton.*;\nimport dev.baton.Coroutine;"
-          : "import static dev.baton.Baton.*;\nimport dev.baton.Coroutine;";
-      return template.replace("§IMPORTS", imports)
-          .replace("§A", (plain ? "PlainRepro" : "AsyncRepro") + n)
-          .replace("§C", (plain ? "PlainRepro" : "Repro") + n);
-    }
+  private static Program r(int n, boolean java21, String expected, String template) {
+    return new Program("Repro", n, java21, expected, template);
   }
 
   private static final String HEAD = """
@@ -47,9 +35,9 @@ class ReproductionsTest {
       import java.util.*;
       """;
 
-  static final List<Repro> REPROS = List.of(
+  static final List<Program> REPROS = List.of(
       // 1. compound assignment to a field with an awaited right operand
-      new Repro(1, false, "42", HEAD + """
+      r(1, false, "42", HEAD + """
           public class §C {
             int f = 1;
             @Async public Coroutine<Integer> m() { f += await(done(41)); return done(f); }
@@ -58,7 +46,7 @@ class ReproductionsTest {
           }
           """),
       // 2. instanceof patterns in statements that await (the binding spans an await / does not)
-      new Repro(2, false, "5 6 0", HEAD + """
+      r(2, false, "5 6 0", HEAD + """
           public class §C {
             @Async public Coroutine<Integer> m(Object o) {
               if (o instanceof String s) { await(checkpoint()); return done(s.length()); }
@@ -75,7 +63,7 @@ class ReproductionsTest {
           }
           """),
       // 3. await in a colon-form switch expression; an arrow switch inside a colon case
-      new Repro(3, false, "42 0 42", HEAD + """
+      r(3, false, "42 0 42", HEAD + """
           public class §C {
             @Async public Coroutine<Integer> m(int k) {
               int r = switch (k) { case 1: yield await(done(42)); default: yield 0; };
@@ -95,7 +83,7 @@ class ReproductionsTest {
           }
           """),
       // 4. var typed by a call through the generated class
-      new Repro(4, false, "42 42", HEAD + """
+      r(4, false, "42 42", HEAD + """
           public class §C {
             @Async public static Coroutine<Integer> h() { return done(41); }
             @Async public Coroutine<Integer> m() {
@@ -112,7 +100,7 @@ class ReproductionsTest {
           }
           """),
       // 5. an array initializer with an await
-      new Repro(5, false, "42", HEAD + """
+      r(5, false, "42", HEAD + """
           public class §C {
             @Async public Coroutine<Integer> m() {
               int[] a = {await(done(40)), 2};
@@ -123,7 +111,7 @@ class ReproductionsTest {
           }
           """),
       // 6. a for-init var across awaits; a generic method comparing an awaited List<Integer> element
-      new Repro(6, false, "3 true", HEAD + """
+      r(6, false, "3 true", HEAD + """
           public class §C {
             @Async public Coroutine<Integer> m() {
               int n = 0;
@@ -140,7 +128,7 @@ class ReproductionsTest {
           }
           """),
       // 7. checked exceptions: a throwing call before an await, and awaiting a throwing static @Async method
-      new Repro(7, false, "3 CE:no 7 CE:h", HEAD + """
+      r(7, false, "3 CE:no 7 CE:h", HEAD + """
           public class §C {
             static class CE extends Exception {
               CE(String m) { super(m); }
@@ -176,7 +164,7 @@ class ReproductionsTest {
           }
           """),
       // 8. Java 21: record patterns over a sealed interface, and a guarded type pattern
-      new Repro(8, true, "27 12 long hello short", HEAD + """
+      r(8, true, "27 12 long hello short", HEAD + """
           public class §C {
             sealed interface Shape permits Circle, Rect {}
             record Circle(int r) implements Shape {}
@@ -204,63 +192,17 @@ class ReproductionsTest {
           }
           """));
 
-  private static boolean runnable(Repro r) {
-    return !r.java21 || Runtime.version().feature() >= 21;
-  }
-
-  private static InMemoryJavac.Output compile(Repro r, boolean plain) {
-    String name = "repro." + (plain ? "PlainRepro" : "Repro") + r.n;
-    String release = r.java21 ? "21" : "17";
-    return InMemoryJavac.compile(List.of(JavaFileObjects.forSourceString(name, r.source(plain))),
-        plain ? List.of("--release", release, "-proc:none") : List.of("--release", release),
-        plain ? List.of() : List.of(new AsyncProcessor()));
-  }
-
-  private static String go(Repro r, boolean plain) {
-    InMemoryJavac.Output c = compile(r, plain);
-    if (!c.success()) {
-      fail("reproduction " + r.n + (plain ? " (plain twin)" : "") + " does not compile: "
-          + (c.crash() != null ? c.crash() : c.errors()) + "\n" + String.join("\n", c.generatedSources().values()));
-    }
-    try {
-      String cls = "repro." + (plain ? "PlainRepro" : "Repro") + r.n;
-      return String.valueOf(FuzzRunner.loader(c).loadClass(cls).getMethod("go").invoke(null));
-    } catch (InvocationTargetException e) {
-      throw new AssertionError("reproduction " + r.n + (plain ? " (plain twin)" : "") + " failed: " + e.getCause(),
-          e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
-  }
-
   /** The reproductions are valid Java: their plain twins compile and give the expected output (every build). */
   @Test
   void plainTwinsCompileAndRun() {
-    for (Repro r : REPROS) {
-      if (runnable(r)) {
-        assertEquals(r.expected, go(r, true), "reproduction " + r.n + " (plain twin)");
-      }
-    }
+    Twins.assertPlainTwins(REPROS);
   }
 
   /** Each reproduction compiles through the processor and behaves like its plain twin. */
   @Test
   @Tag("fuzz-strict")
   void compiledTwinsBehaveLikeThePlainTwins() {
-    StringBuilder failures = new StringBuilder();
-    for (Repro r : REPROS) {
-      if (!runnable(r)) {
-        continue;
-      }
-      try {
-        assertEquals(go(r, true), go(r, false), "reproduction " + r.n);
-      } catch (AssertionError e) {
-        failures.append(e.getMessage()).append("\n\n");
-      }
-    }
-    if (failures.length() > 0) {
-      fail(failures.toString());
-    }
+    Twins.assertCompiledTwins(REPROS);
   }
 
   /** The Java 21 reproduction on its own (JDK 21+ only). */
@@ -268,7 +210,7 @@ class ReproductionsTest {
   @Tag("fuzz-strict")
   @EnabledForJreRange(min = JRE.JAVA_21)
   void java21ReproductionCompilesWithRelease21() {
-    Repro r = REPROS.get(7);
-    assertEquals(r.expected, go(r, false));
+    Program r = REPROS.get(7);
+    assertEquals(r.expected(), Twins.go(r, false));
   }
 }
