@@ -5,12 +5,15 @@ import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
@@ -51,6 +54,7 @@ public final class Analysis {
 
   private final AsyncMethod m;
   private final Set<Tree> suspending = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Tree> guardedTails = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<VariableElement, Tree> declaredIn = new HashMap<>();
   private final Set<VariableElement> hoisted = new LinkedHashSet<>();
   private final List<VariableElement> order = new ArrayList<>();
@@ -73,15 +77,58 @@ public final class Analysis {
       root(body, body);
     }
     collectUses();
-    return new Facts(suspending, name(), movedNames(), List.copyOf(moved.values()), Set.copyOf(uses.keySet()));
+    return new Facts(suspending, name(), movedNames(), List.copyOf(moved.values()), Set.copyOf(uses.keySet()),
+        guardedTails);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Switch points
 
-  /** Marks every tree that contains a switch point; lambda and class bodies are not looked into. */
+  /**
+   * Marks every tree that contains a switch point; lambda and class bodies are not looked into.
+   * A {@code return e} whose exit would run code of an enclosing {@code try} (in its block, when it
+   * has a catch, a finally or a resource; in a catch, when it has a finally) is a switch point: it
+   * awaits {@code e} there, inside the try ({@link Facts#guardedTails}).
+   */
   private void markSuspending() {
     new TreeScanner<Boolean, Void>() {
+      /** Enclosing try regions whose catch, finally or resource closing would apply to an await here. */
+      private int guards;
+
+      @Override
+      public Boolean visitTry(TryTree node, Void v) {
+        Boolean r = scan(node.getResources(), v);
+        int block = !node.getCatches().isEmpty() || node.getFinallyBlock() != null || !node.getResources().isEmpty() ? 1 : 0;
+        guards += block;
+        r = reduce(r, scan(node.getBlock(), v));
+        guards -= block;
+        int catches = node.getFinallyBlock() != null ? 1 : 0;
+        guards += catches;
+        r = reduce(r, scan(node.getCatches(), v));
+        guards -= catches;
+        return reduce(r, scan(node.getFinallyBlock(), v));
+      }
+
+      @Override
+      public Boolean visitSynchronized(SynchronizedTree node, Void v) {
+        // its block never awaits (validation): a return in it leaves the monitor, then awaits
+        Boolean r = scan(node.getExpression(), v);
+        int outer = guards;
+        guards = 0;
+        r = reduce(r, scan(node.getBlock(), v));
+        guards = outer;
+        return r;
+      }
+
+      @Override
+      public Boolean visitReturn(ReturnTree node, Void v) {
+        Boolean r = scan(node.getExpression(), v);
+        if (guards > 0 && isTail(m, node)) {
+          guardedTails.add(node);
+          return true;
+        }
+        return r;
+      }
       @Override
       public Boolean scan(Tree tree, Void v) {
         if (tree == null) {
@@ -134,6 +181,21 @@ public final class Analysis {
       }
     }
     return false;
+  }
+
+  /** {@code return e} for an awaitable {@code e} other than {@code done(...)}: it ends with awaiting {@code e}. */
+  public static boolean isTail(AsyncMethod m, ReturnTree r) {
+    return r.getExpression() != null && !isDone(m, r.getExpression());
+  }
+
+  /** A call of {@code Baton.done(...)}. */
+  public static boolean isDone(AsyncMethod m, ExpressionTree e) {
+    while (e instanceof com.sun.source.tree.ParenthesizedTree p) {
+      e = p.getExpression();
+    }
+    return e instanceof MethodInvocationTree call && m.element(call) instanceof ExecutableElement x
+        && x.getSimpleName().contentEquals("done") && x.getEnclosingElement() instanceof TypeElement t
+        && t.getQualifiedName().contentEquals(Names.BATON);
   }
 
   /** A call of a static method annotated {@code @Await} ({@code Baton.await} is one). */

@@ -20,9 +20,13 @@ import javax.lang.model.type.TypeMirror;
  *     in declaration order
  * @param movedClasses local classes and records declared directly in a block that is split: they
  *     become member types of the frame, under these names
+ * @param guardedTails the {@code return e} statements (e not {@code done(...)}) inside a try whose
+ *     catch, finally or resource closing applies to them: each awaits {@code e} where it stands
+ *     instead of ending the coroutine with a tail call (also in {@code suspending})
  */
 public record Facts(Set<Tree> suspending, Map<VariableElement, FrameLocal> fields,
-    Map<TypeElement, String> movedClasses, List<ClassTree> movedClassTrees, Set<String> usedNames) {
+    Map<TypeElement, String> movedClasses, List<ClassTree> movedClassTrees, Set<String> usedNames,
+    Set<Tree> guardedTails) {
 
   public Facts {
     Set<Tree> s = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -32,6 +36,14 @@ public record Facts(Set<Tree> suspending, Map<VariableElement, FrameLocal> field
     movedClasses = Collections.unmodifiableMap(movedClasses);
     movedClassTrees = List.copyOf(movedClassTrees);
     usedNames = Set.copyOf(usedNames);
+    Set<Tree> g = Collections.newSetFromMap(new IdentityHashMap<>());
+    g.addAll(guardedTails);
+    guardedTails = Collections.unmodifiableSet(g);
+  }
+
+  /** {@code return e} that awaits {@code e} inside its try ({@link #guardedTails}). */
+  public boolean guardedTail(Tree t) {
+    return guardedTails.contains(t);
   }
 
   public boolean suspends(Tree t) {

@@ -256,6 +256,11 @@ final class Expressions {
     if (e instanceof SwitchExpressionTree s) {
       return Switches.expression(l, s);
     }
+    if (e instanceof MemberReferenceTree r && isValue(r.getQualifierExpression())) {
+      // JLS 15.13.3: the receiver is evaluated (and checked for null) where the reference stands,
+      // once; only the method runs later, so an await in the receiver is an operand like a call's.
+      return withOperands(r, List.of(r.getQualifierExpression()));
+    }
     throw new IllegalStateException("cannot lower a " + e.getKind() + " at " + l.m.fileName() + ":" + l.m.line(e));
   }
 
@@ -478,6 +483,23 @@ final class Expressions {
       return new Value(CodeBlock.of("$$value"), false, Set.of());
     }
     return new Value(CodeBlock.of("(($L) $$value)", l.scope.cast(l.boxed(t))), false, Set.of());
+  }
+
+  /**
+   * {@code return e} inside a try that handles or finishes it ({@code Facts.guardedTails}): awaits
+   * {@code e} where it stands, as {@code return done(await(e))} would; the residual is the result,
+   * of the coroutine's result type.
+   */
+  CodeBlock awaitInPlace(ExpressionTree e) {
+    Value a = value(e);
+    CodeBlock awaitable = l.withCaptures(a, e);
+    if (needsTarget(e)) {
+      awaitable = CodeBlock.of("$L.<$L>$$typed($L)", Names.ASYNC_FRAME, l.result, awaitable);
+    }
+    Label resume = l.out.label();
+    l.out.emit(new Instr.Suspend(awaitable, resume, l.m.line(e)));
+    l.out.mark(resume, l.m.line(e));
+    return l.result.equals("java.lang.Object") ? CodeBlock.of("$$value") : CodeBlock.of("(($L) $$value)", l.result);
   }
 
   /** A poly expression whose type javac infers from its target: a generic call, a diamond. */

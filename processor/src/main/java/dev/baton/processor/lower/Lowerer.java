@@ -338,10 +338,13 @@ public final class Lowerer {
     }
   }
 
-  /** {@code return done(v)} completes with v; any other {@code return e} completes with awaiting e. */
+  /**
+   * {@code return done(v)} completes with v; any other {@code return e} completes with awaiting e: a
+   * tail call, except inside a try whose catch, finally or resources apply to it
+   * ({@link Facts#guardedTails}), where e is awaited in place and its value returned.
+   */
   Leap returnLeap(ReturnTree tree) {
-    return new Leap(isDone(tree.getExpression()) || tree.getExpression() == null ? LeapKind.RETURN : LeapKind.TAIL,
-        null);
+    return new Leap(Analysis.isTail(m, tree) && !facts.guardedTail(tree) ? LeapKind.TAIL : LeapKind.RETURN, null);
   }
 
   private CodeBlock returnValue(ReturnTree tree, Leap leap) {
@@ -358,9 +361,7 @@ public final class Lowerer {
 
   /** A call of {@code Baton.done(...)}. */
   boolean isDone(ExpressionTree e) {
-    return skipParens(e) instanceof MethodInvocationTree call && m.element(call) instanceof ExecutableElement x
-        && x.getSimpleName().contentEquals("done") && x.getEnclosingElement() instanceof TypeElement t
-        && t.getQualifiedName().contentEquals(Names.BATON);
+    return Analysis.isDone(m, e);
   }
 
   static ExpressionTree skipParens(ExpressionTree e) {
@@ -776,6 +777,8 @@ public final class Lowerer {
     CodeBlock value;
     if (e == null) {
       value = CodeBlock.of("null");
+    } else if (facts.guardedTail(r)) {
+      value = expressions.awaitInPlace(e);
     } else if (leap.kind() == LeapKind.RETURN) {
       MethodInvocationTree call = (MethodInvocationTree) skipParens(e);
       value = call.getArguments().isEmpty() ? CodeBlock.of("null")

@@ -75,6 +75,33 @@ public final class FuzzHost {
     return new FuzzLazy<>(this, value);
   }
 
+  /**
+   * {@link #val} for {@code return h.valReturned(k)}: a {@code return e} awaits {@code e} where it
+   * stands (inside a try that handles or finishes it) or as the frame's tail, right after it. The
+   * plain twin has no caller that awaits later: its {@code e} is awaited here, at once, and the
+   * returned awaitable gives the outcome without tracing again.
+   */
+  public FuzzValue valReturned(int k) {
+    FuzzValue v = new FuzzValue(this, k);
+    return inLoop() ? v : v.settled();
+  }
+
+  /** {@link #later} for {@code return h.laterReturned(v)}, as {@link #valReturned}. */
+  public <T> FuzzLazy<T> laterReturned(T value) {
+    FuzzLazy<T> v = new FuzzLazy<>(this, value);
+    return inLoop() ? v : v.settled();
+  }
+
+  /** True in the compiled twin (a Baton loop runs), false in the plain twin. */
+  private static boolean inLoop() {
+    try {
+      dev.baton.Baton.currentTime();
+      return true;
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
   /** Identity on int that records {@code tag:v}: marks when an operand (an index, say) is evaluated. */
   public int i(String tag, int v) {
     trace.add(tag + ":" + v);

@@ -9,7 +9,7 @@ import dev.baton.lowlevel.AsyncFrame;
  * when the await ran). Some values pass a checkpoint first. Nothing happens until it is awaited, in
  * the compiled twin (a coroutine step) and in the plain twin ({@link #runSync()}) alike.
  */
-public final class FuzzLazy<T> extends AsyncFrame<T> implements SyncAwaitable<T> {
+public class FuzzLazy<T> extends AsyncFrame<T> implements SyncAwaitable<T> {
   private final FuzzHost host;
   private final T value;
 
@@ -40,6 +40,17 @@ public final class FuzzLazy<T> extends AsyncFrame<T> implements SyncAwaitable<T>
       default:
         throw new IllegalStateException("state " + $state);
     }
+  }
+
+  /** The plain twin's awaitable already awaited ({@code FuzzHost.laterReturned}): traced now, once. */
+  FuzzLazy<T> settled() {
+    T v = finish();
+    return new FuzzLazy<>(host, v) {
+      @Override
+      public T runSync() {
+        return v;
+      }
+    };
   }
 
   @Override

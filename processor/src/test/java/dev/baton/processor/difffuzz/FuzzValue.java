@@ -9,7 +9,7 @@ import dev.baton.lowlevel.AsyncFrame;
  * oracle {@link #runSync()} does the same thing synchronously. Some values throw
  * {@link FuzzException}.
  */
-public final class FuzzValue extends AsyncFrame<Integer> implements SyncAwaitable<Integer> {
+public class FuzzValue extends AsyncFrame<Integer> implements SyncAwaitable<Integer> {
   private final FuzzHost host;
   private final int k;
 
@@ -47,6 +47,20 @@ public final class FuzzValue extends AsyncFrame<Integer> implements SyncAwaitabl
       default:
         throw new IllegalStateException("state " + $state);
     }
+  }
+
+  /**
+   * The plain twin's value already awaited ({@code FuzzHost.valReturned}): traced now, once; a
+   * {@link FuzzException} it throws is thrown now, as the compiled twin's await in place throws it.
+   */
+  FuzzValue settled() {
+    int v = finish();
+    return new FuzzValue(host, k) {
+      @Override
+      public Integer runSync() {
+        return v;
+      }
+    };
   }
 
   /** The oracle's await: the same outcome, synchronously. */

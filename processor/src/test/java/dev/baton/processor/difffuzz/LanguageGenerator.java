@@ -1052,7 +1052,7 @@ final class LanguageGenerator {
     if (methodResult == Ty.STRING) {
       if (one(4) && canAwait()) {
         feature("return.awaitable");
-        value = "h.later(\"r\" + " + expr(Ty.STRING, 1) + ")";
+        value = "h.laterReturned(\"r\" + " + expr(Ty.STRING, 1) + ")";
         line("if (" + cond(1) + ") return " + value + ";");
         return;
       }
@@ -1060,7 +1060,7 @@ final class LanguageGenerator {
     } else {
       if (one(4) && canAwait()) {
         feature("return.awaitable");
-        line("if (" + cond(1) + ") return h.val(" + expr(Ty.INT, 1) + ");");
+        line("if (" + cond(1) + ") return h.valReturned(" + expr(Ty.INT, 1) + ");");
         return;
       }
       value = exact(gen(Ty.INT, 1), Ty.INT);

@@ -45,6 +45,7 @@ final class Differential {
         + body + "\n  }\n}\n";
     String plain = "package lw;\n" + imports + "public class Q" + id + " " + extendsClause + " {\n"
         + "  static int await(FuzzValue v) { return v.runSync(); }\n"
+        + "  static <T> T await(FuzzLazy<T> v) { return v.runSync(); }\n"
         + "  static Coroutine<Integer> done(int v) { return dev.baton.Baton.done(v); }\n"
         + members + "\n  public Coroutine<Integer> run(FuzzHost h) {\n" + body + "\n  }\n}\n";
     Compilation c = Compiler.javac().withProcessors(new AsyncProcessor()).compile(

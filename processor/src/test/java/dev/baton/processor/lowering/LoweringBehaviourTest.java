@@ -68,6 +68,33 @@ class LoweringBehaviourTest {
         """).replace("\n", ""));
   }
 
+  /**
+   * A method reference's receiver is evaluated where the reference stands (JLS 15.13.3): an await in
+   * it runs then, a null receiver throws then, and a receiver before a later operand's await keeps
+   * the value it had (found by Roslyn's MethodGroupConversionWithSpill, ported; the processor
+   * crashed with "cannot lower a MEMBER_REFERENCE").
+   */
+  @Test
+  void aMethodReferenceWhoseReceiverAwaitsEvaluatesTheReceiverWhereItStands() {
+    String trace = check("""
+          static String both(java.util.function.IntSupplier a, int b) { return a.getAsInt() + "/" + b; }
+        """, """
+        String s = null;
+        try {
+          java.util.function.Supplier<String> f = await(h.later(s))::trim;
+          h.log("made");
+        } catch (NullPointerException e) { h.log("npe1"); }
+        java.util.function.IntSupplier g = await(h.later("abc"))::length;
+        h.log("len" + g.getAsInt());
+        String q = "ab";
+        h.log(both(q::length, (q = "xyz").length() + await(h.val(3))));
+        h.log(both(await(h.later(q))::length, await(h.val(4))));
+        return done(q.length());
+        """);
+    assertEquals(true, trace.contains("npe1") && !trace.contains("made") && trace.contains("len3")
+        && trace.contains(" 2/") && trace.contains(" 3/"), trace);
+  }
+
   @Test
   void ifElseWithAwaitsInBothBranchesAndCondition() {
     check("""

@@ -91,6 +91,44 @@ class RuntimeProgramsTest {
     assertEquals("[ping 1 at 1.0, ping 2 at 2.0, ping 3 at 3.0, pong saw 3]", log.toString());
   }
 
+  /**
+   * {@code return e} inside a cancel scope or a task group awaits {@code e} inside it: the timeout
+   * cancels the returned coroutine (a tail call would leave the scope first, and the sleep would
+   * finish uncancelled), and the group's exit waits for the child with the body's coroutine
+   * running. Past the swallowed cancellation, where javac sees no way on, the coroutine ends with
+   * null, as a Python function does after {@code with move_on_after(...): return await slow()}.
+   */
+  @Test
+  void aCoroutineReturnedInsideACancelScopeOrATaskGroupRunsInsideIt() {
+    Object log = Programs.run("rt.ReturnInScope", HEADER + """
+        public class ReturnInScope {
+          static final List<String> log = new ArrayList<>();
+          @Async static Coroutine<String> slow(String what) {
+            await(sleep(2));
+            log.add(what + " finished at " + currentTime());
+            return done(what);
+          }
+          @Async static Coroutine<String> timedOut() {
+            try (CancelScope scope = moveOnAfter(0.5)) {
+              return slow("timed");
+            }
+          }
+          @Async static Coroutine<String> inGroup() {
+            try (@Await TaskGroup tg = createTaskGroup()) {
+              tg.startSoon(slow("child"));
+              return slow("body");
+            }
+          }
+          public static Object go() {
+            log.add("timed: " + run(AsyncReturnInScope.timedOut(), Clock.virtual()));
+            log.add("group: " + run(AsyncReturnInScope.inGroup(), Clock.virtual()));
+            return log;
+          }
+        }
+        """);
+    assertEquals("[timed: null, body finished at 2.0, child finished at 2.0, group: body]", log.toString());
+  }
+
   @Test
   void moveOnAfterSwallowsItsOwnCancellationAndFinallyStillRuns() {
     Object log = Programs.run("rt.Timeout", HEADER + """
