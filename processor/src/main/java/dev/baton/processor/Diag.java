@@ -37,6 +37,9 @@ public enum Diag {
       + "(async iteration) or on a try-with-resources resource (async close); '%s' is neither. Remove @Await"),
   AsyncVarType("The type of 'var %s' cannot be written in the generated code (%s), but the variable lives across a "
       + "switch point. Declare its type explicitly"),
+  AsyncAnonymousValue("'%s' uses a member of a value whose type is an anonymous class (%s), and the generated code "
+      + "must keep that value across a switch point, where it can only be typed as the class's supertype. Use a "
+      + "local class instead, which the generated code can name"),
   AsyncTaskGroupWithoutAwait("A TaskGroup must be entered with @Await, its exit waits for the children; '%s' is "
       + "entered synchronously and would throw IllegalStateException when it closes. Write "
       + "'try (@Await TaskGroup %s = createTaskGroup())'"),

@@ -164,15 +164,28 @@ public final class ClassEmitter {
     for (TypeParameterElement tp : c.getTypeParameters()) {
       b.addTypeVariable(typeVariable(tp));
     }
-    for (VariableElement p : c.getParameters()) {
-      b.addParameter(text(typeText(p.asType())), p.getSimpleName().toString());
-      args.add(p.getSimpleName());
-    }
-    b.varargs(c.isVarArgs());
+    parameters(c, b, args);
     for (TypeMirror t : c.getThrownTypes()) {
       b.addException(text(typeText(t)));
     }
     return b.addStatement("super($L)", args.toString()).build();
+  }
+
+  /** {@code e}'s parameters on {@code b} (a varargs one as {@code T...}), their names in {@code args}. */
+  private static void parameters(ExecutableElement e, MethodSpec.Builder b, StringJoiner args) {
+    List<? extends VariableElement> params = e.getParameters();
+    for (int i = 0; i < params.size(); i++) {
+      VariableElement p = params.get(i);
+      TypeName type = text(typeText(p.asType()));
+      if (e.isVarArgs() && i == params.size() - 1) {
+        // JavaPoet writes `T... p` only for an array type of its own: the component, as text, in one
+        type = com.palantir.javapoet.ArrayTypeName.of(
+            text(typeText(((javax.lang.model.type.ArrayType) p.asType()).getComponentType())));
+      }
+      b.addParameter(type, p.getSimpleName().toString());
+      args.add(p.getSimpleName());
+    }
+    b.varargs(e.isVarArgs());
   }
 
   private static TypeVariableName typeVariable(TypeParameterElement tp) {
@@ -211,11 +224,7 @@ public final class ClassEmitter {
     }
     b.returns(text(typeText(m.getReturnType())));
     StringJoiner args = new StringJoiner(", ");
-    for (VariableElement p : m.getParameters()) {
-      b.addParameter(text(typeText(p.asType())), p.getSimpleName().toString());
-      args.add(p.getSimpleName());
-    }
-    b.varargs(m.isVarArgs());
+    parameters(m, b, args);
     for (TypeMirror t : m.getThrownTypes()) {
       b.addException(text(typeText(t)));
     }

@@ -91,7 +91,32 @@ public final class BodyValidator {
         if (!(parent instanceof MethodInvocationTree call && call.getMethodSelect() == node)) {
           checkSuper(node); // a call's select is checked with the call
         }
+        checkAnonymousValue(node, parent);
         return super.visitMemberSelect(node, v);
+      }
+
+      /**
+       * {@code x.f} or {@code x.m(...)} where {@code x}'s type is an anonymous class and the lowering
+       * keeps {@code x}'s value in a slot or takes it from an await: both are typed by the class's
+       * supertype, which lacks the member.
+       */
+      private void checkAnonymousValue(MemberSelectTree node, Tree parent) {
+        ExpressionTree q = node.getExpression();
+        while (q instanceof com.sun.source.tree.ParenthesizedTree p) {
+          q = p.getExpression();
+        }
+        if (classes > 0 || m.type(q) == null || m.type(q).getKind() != javax.lang.model.type.TypeKind.DECLARED
+            || !(m.type(q) instanceof DeclaredType d) || !(d.asElement() instanceof TypeElement t)
+            || t.getNestingKind() != NestingKind.ANONYMOUS) {
+          return;
+        }
+        boolean kept = facts.suspends(q) && !(q instanceof NewClassTree)
+            || parent instanceof MethodInvocationTree call && call.getMethodSelect() == node
+                && call.getArguments().stream().anyMatch(facts::suspends);
+        if (kept) {
+          TypeMirror sup = t.getInterfaces().isEmpty() ? t.getSuperclass() : t.getInterfaces().get(0);
+          out.add(Problem.at(node, Diag.AsyncAnonymousValue, node.getIdentifier(), "a subclass of " + sup));
+        }
       }
 
       @Override

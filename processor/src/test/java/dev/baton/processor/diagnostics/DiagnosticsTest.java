@@ -1045,6 +1045,40 @@ class DiagnosticsTest {
     assertRejected(compile(src), Diag.AsyncVarType, src, "var counter");
   }
 
+  // ---- AsyncAnonymousValue --------------------------------------------------------------------------
+
+  @Test
+  void memberOfAnAwaitedAnonymousClassValueIsRejected() {
+    JavaFileObject src = source("A", """
+        public class A {
+          @Async
+          static <T> Coroutine<T> later(T v) {
+            await(checkpoint());
+            return done(v);
+          }
+          @Async
+          public Coroutine<Integer> m() {
+            int k = 1;
+            return done(await(later(new Object() { int n = 5; })).n + k);
+          }
+        }
+        """);
+    assertRejected(compile(src), Diag.AsyncAnonymousValue, src, ".n + k");
+  }
+
+  @Test
+  void anonymousClassReceiverOfACallWhoseArgumentAwaitsIsRejected() {
+    JavaFileObject src = source("A", """
+        public class A {
+          @Async
+          public Coroutine<Integer> m() {
+            return done(new Object() { int add(int v) { return v + 1; } }.add(await(done(1))));
+          }
+        }
+        """);
+    assertRejected(compile(src), Diag.AsyncAnonymousValue, src, ".add(await");
+  }
+
   // ---- AsyncTaskGroupWithoutAwait -----------------------------------------------------------------
 
   @Test

@@ -1261,14 +1261,10 @@ class PortedMoreTest {
           }
           """));
 
-  /** Programs the processor refuses, cannot compile or miscompiles (MORE-FINDINGS.md): the plain twin only. */
-  static final List<Program> OPEN = List.of();
-
   /** Each program's plain twin returns the output the upstream test asserts (in Java terms). */
   @Test
   void plainTwinsReturnTheUpstreamOutput() {
     Twins.assertPlainTwins(PROGRAMS);
-    Twins.assertPlainTwins(OPEN);
   }
 
   /** Each program compiles through the processor and behaves like its plain twin. */

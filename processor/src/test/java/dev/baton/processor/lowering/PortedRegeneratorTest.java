@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
  * resumes with the number of yields so far, as regenerator's {@code check()} sends {@code i} back
  * with {@code next(i)}; {@code id(v)} logs {@code v} and resumes with {@code v}. A program's output
  * is the log and the result (or {@code !message} for an exception) of each call, so the expected
- * strings are the upstream yield sequences and return values. {@link #OPEN} is for programs whose
- * compiled twin is refused or wrong: only their plain twins are checked (none at present).
+ * strings are the upstream yield sequences and return values.
  */
 class PortedRegeneratorTest {
   private static Program p(int n, String expected, String members) {
@@ -1487,19 +1486,10 @@ class PortedRegeneratorTest {
             }
           """));
 
-  /** Ported programs whose compiled twin does not behave like the plain twin yet (none at present). */
-  static final List<Program> OPEN = List.of();
-
   /** Each ported program, run as plain Java, gives the upstream output. */
   @Test
   void plainTwinsReturnTheUpstreamOutput() {
     Twins.assertPlainTwins(PROGRAMS);
-  }
-
-  /** The open programs are valid Java with the upstream output too. */
-  @Test
-  void openProgramsPlainTwinsReturnTheUpstreamOutput() {
-    Twins.assertPlainTwins(OPEN);
   }
 
   /** Each ported program compiles through the processor and behaves like its plain twin. */
