@@ -284,6 +284,15 @@ public final class Printer {
         edit(node, CodeBlock.of("$L", renames.get(e)));
         return null;
       }
+      if (e instanceof VariableElement var && var.getKind() == ElementKind.LOCAL_VARIABLE
+          && var.getConstantValue() != null) {
+        // a constant variable (JLS 4.12.4) may label a case: its value, not a frame field, which is
+        // not a constant expression
+        String c = m.elements().getConstantExpression(var.getConstantValue());
+        boolean token = c.matches("[0-9][\\w.]*|true|false") || c.startsWith("\"") || c.startsWith("'");
+        edit(node, CodeBlock.of("$L", token ? c : "(" + c + ")")); // -1, (byte)1, 0.0/0.0: parenthesized
+        return null;
+      }
       if (e instanceof VariableElement var && scope.facts().field(var) != null) {
         Facts.FrameLocal local = scope.facts().field(var);
         if (bodies > 0) {
@@ -486,7 +495,25 @@ public final class Printer {
 
     @Override
     public Void visitNewClass(NewClassTree node, Void v) {
+      if (node.getEnclosingExpression() != null) {
+        // o.new Inner(...): JLS 15.9 wants the inner class's simple name after `new`, never qualified
+        scan(node.getEnclosingExpression(), v);
+        scan(node.getTypeArguments(), v);
+        scan(node.getArguments(), v);
+        return scan(node.getClassBody(), v);
+      }
       return super.visitNewClass(node, v); // its body is visited as a ClassTree
+    }
+
+    @Override
+    public Void visitLiteral(com.sun.source.tree.LiteralTree node, Void v) {
+      if (node.getValue() instanceof String value && m.start(node) >= 0
+          && m.text().startsWith("\"\"\"", m.start(node))) {
+        // a text block: its lines would be indented again with the generated code; its value, as
+        // an ordinary literal, is the same string
+        edit(node, CodeBlock.of("$S", value));
+      }
+      return null;
     }
 
     @Override

@@ -350,6 +350,10 @@ final class Expressions {
         out.add(null);
       } else if (i == last) {
         out.add(value(op));
+      } else if (parent instanceof NewClassTree n && op == n.getEnclosingExpression()) {
+        // o.new Inner(await(x)): a null o throws before the arguments run (JLS 15.9.4)
+        Value v = value(op);
+        out.add(spill(new Value(CodeBlock.of("java.util.Objects.requireNonNull($L)", v.code()), false, v.captured()), op));
       } else if (parent != null && isBoxed(l.m.type(op)) && unboxedInPlace(parent, op)) {
         out.add(spill(value(op), l.m.types().unboxedType(l.m.type(op)), null));
       } else if (l.facts.suspends(op)) {
@@ -392,7 +396,13 @@ final class Expressions {
       return true;
     }
     if (e instanceof MemberReferenceTree r) {
-      return l.isTypeName(r.getQualifierExpression()) || stable(r.getQualifierExpression(), later);
+      // x::m evaluates x where it stands and throws there if x is null (JLS 15.13.3): only a
+      // receiver that cannot be null lets it wait until after a later await
+      ExpressionTree q = Lowerer.skipParens(r.getQualifierExpression());
+      return l.isTypeName(q) || q instanceof IdentifierTree id
+          && (id.getName().contentEquals("this") || id.getName().contentEquals("super"))
+          || q instanceof MemberSelectTree s && (s.getIdentifier().contentEquals("this")
+              || s.getIdentifier().contentEquals("super"));
     }
     if (e instanceof IdentifierTree id) {
       if (id.getName().contentEquals("this") || id.getName().contentEquals("super")) {

@@ -89,9 +89,12 @@ class LoweringBehaviourTest {
         String q = "ab";
         h.log(both(q::length, (q = "xyz").length() + await(h.val(3))));
         h.log(both(await(h.later(q))::length, await(h.val(4))));
+        String none = null;
+        try { h.log(both(none::length, await(h.val(5)))); } catch (NullPointerException e) { h.log("npe2"); }
         return done(q.length());
         """);
     assertEquals(true, trace.contains("npe1") && !trace.contains("made") && trace.contains("len3")
+        && trace.indexOf("npe2") >= 0 && !trace.contains("v5#")
         && trace.contains(" 2/") && trace.contains(" 3/"), trace);
   }
 
