@@ -381,7 +381,13 @@ public final class Analysis {
       }
     }
     for (TypeElement t : moved.keySet()) {
-      out.put(t, fresh(t.getSimpleName().toString(), taken));
+      String name = t.getSimpleName().toString();
+      if (m.elements().getTypeElement("java.lang." + name) != null) {
+        // the frame writes java.lang's Object, String, Throwable, Override... by their simple names:
+        // a member type of that name would hide them
+        taken.add(name);
+      }
+      out.put(t, fresh(name, taken));
     }
     return out;
   }

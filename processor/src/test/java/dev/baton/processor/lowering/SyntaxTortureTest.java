@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
  * Unusual but valid Java syntax inside {@code @Async} bodies, around awaits, as {@link Twins} programs
  * ({@code repro.SynN}): the processor re-prints the user's source into the generated class, so each
  * program checks that the printer keeps the syntax's meaning. In the templates {@code ¤} stands for a
- * backslash (so that unicode escapes and string escapes reach the program as written). {@code OPEN}
- * holds the programs the processor does not handle yet (only their plain twins are checked).
+ * backslash (so that unicode escapes and string escapes reach the program as written). {@code KNOWN_GAPS}
+ * holds programs the processor does not handle yet (only their plain twins are checked).
  */
 class SyntaxTortureTest {
   /** Helpers: {@code p(o)} logs, {@code out()} returns and clears the log, {@code s(v)} suspends and returns v. */
@@ -1008,7 +1008,7 @@ class SyntaxTortureTest {
             return done();
           }
           """),
-      // a local class named String in a body without awaits (passes; with awaits see OPEN 58)
+      // a local class named String in a body without awaits (passes; with awaits see JAVA_LANG_NAMES 58)
       p(80, "S", """
           @Async static Coroutine<Void> m() {
             class String { public java.lang.String toString() { return "S"; } }
@@ -1018,7 +1018,12 @@ class SyntaxTortureTest {
           """));
 
   /** Programs the processor does not compile or run like their plain twins yet (see SYNTAX-FINDINGS.md). */
-  static final List<Program> OPEN = List.of(
+  /**
+   * A local class or record named like a java.lang type the generated frame writes by its simple
+   * name (Object, String, Override): moved into the frame, it hid them and the generated code did not
+   * compile. Moved classes with such names are now renamed in the frame.
+   */
+  static final List<Program> JAVA_LANG_NAMES = List.of(
       // a local class named like the generated or helper types, and a local type named like a java.lang type
       p(58, "S:x 1", """
           @Async static Coroutine<Void> m() {
@@ -1028,21 +1033,6 @@ class SyntaxTortureTest {
             record Integer(int v) {}
             Integer i = new Integer(await(s(1)));
             p(i.v());
-            return done();
-          }
-          """),
-      // locals named like the step method's parameters, not kept across awaits
-      p(67, "1 2 3 4 5", """
-          @Async static Coroutine<Void> m() {
-            await(checkpoint());
-            int $value = 1;
-            p($value);
-            await(checkpoint());
-            { String $error = "2"; p($error); }
-            for (int $value2 = 3; $value2 < 4; $value2++) p($value2);
-            Function<Integer, Integer> f = $error -> $error + 1;
-            p(f.apply(await(s(3))));
-            try { throw new IllegalStateException("5"); } catch (IllegalStateException $error) { p($error.getMessage()); }
             return done();
           }
           """),
@@ -1061,6 +1051,28 @@ class SyntaxTortureTest {
             record Override(int v) {}
             Override o = new Override(await(s(1)));
             p("r" + o.v());
+            return done();
+          }
+          """));
+
+  /**
+   * A known gap (docs/diagnostics.md): a block local, lambda parameter or catch parameter named
+   * {@code $value} or {@code $error} that is not kept in the frame clashes with the step method's
+   * parameters in the generated code. Only the plain twins are checked.
+   */
+  static final List<Program> KNOWN_GAPS = List.of(
+      // locals named like the step method's parameters, not kept across awaits
+      p(67, "1 2 3 4 5", """
+          @Async static Coroutine<Void> m() {
+            await(checkpoint());
+            int $value = 1;
+            p($value);
+            await(checkpoint());
+            { String $error = "2"; p($error); }
+            for (int $value2 = 3; $value2 < 4; $value2++) p($value2);
+            Function<Integer, Integer> f = $error -> $error + 1;
+            p(f.apply(await(s(3))));
+            try { throw new IllegalStateException("5"); } catch (IllegalStateException $error) { p($error.getMessage()); }
             return done();
           }
           """),
@@ -1094,7 +1106,8 @@ class SyntaxTortureTest {
   @Test
   void plainTwinsReturnTheExpectedOutput() {
     Twins.assertPlainTwins(PROGRAMS);
-    Twins.assertPlainTwins(OPEN);
+    Twins.assertPlainTwins(JAVA_LANG_NAMES);
+    Twins.assertPlainTwins(KNOWN_GAPS);
   }
 
   /** Each program compiles through the processor and behaves like its plain twin. */
@@ -1102,5 +1115,12 @@ class SyntaxTortureTest {
   @Tag("fuzz-strict")
   void compiledTwinsBehaveLikeThePlainTwins() {
     Twins.assertCompiledTwins(PROGRAMS);
+  }
+
+  /** Local types named like java.lang types compile and behave like their plain twins. */
+  @Test
+  @Tag("fuzz-strict")
+  void localTypesNamedLikeJavaLangTypesBehaveLikeThePlainTwins() {
+    Twins.assertCompiledTwins(JAVA_LANG_NAMES);
   }
 }
