@@ -188,12 +188,17 @@ public final class Analysis {
     return r.getExpression() != null && !isDone(m, r.getExpression());
   }
 
-  /** A call of {@code Baton.done(...)}. */
-  public static boolean isDone(AsyncMethod m, ExpressionTree e) {
+  /** {@code e} without the parentheses around it. */
+  public static ExpressionTree skipParens(ExpressionTree e) {
     while (e instanceof com.sun.source.tree.ParenthesizedTree p) {
       e = p.getExpression();
     }
-    return e instanceof MethodInvocationTree call && m.element(call) instanceof ExecutableElement x
+    return e;
+  }
+
+  /** A call of {@code Baton.done(...)}. */
+  public static boolean isDone(AsyncMethod m, ExpressionTree e) {
+    return skipParens(e) instanceof MethodInvocationTree call && m.element(call) instanceof ExecutableElement x
         && x.getSimpleName().contentEquals("done") && x.getEnclosingElement() instanceof TypeElement t
         && t.getQualifiedName().contentEquals(Names.BATON);
   }

@@ -287,7 +287,7 @@ final class Expressions {
 
   /** The parts of a variable evaluated before it is read or written: {@code a} and {@code i} of {@code a[i]}. */
   private List<ExpressionTree> variableParts(ExpressionTree variable) {
-    ExpressionTree v = Lowerer.skipParens(variable);
+    ExpressionTree v = Analysis.skipParens(variable);
     if (v instanceof ArrayAccessTree a) {
       return List.of(a.getExpression(), a.getIndex());
     }
@@ -391,14 +391,14 @@ final class Expressions {
    * {@code this}, a class literal, a lambda, a constant, a local that {@code later} do not assign.
    */
   private boolean stable(ExpressionTree op, List<ExpressionTree> later) {
-    ExpressionTree e = Lowerer.skipParens(op);
+    ExpressionTree e = Analysis.skipParens(op);
     if (e instanceof LiteralTree || e instanceof LambdaExpressionTree) {
       return true;
     }
     if (e instanceof MemberReferenceTree r) {
       // x::m evaluates x where it stands and throws there if x is null (JLS 15.13.3): only a
       // receiver that cannot be null lets it wait until after a later await
-      ExpressionTree q = Lowerer.skipParens(r.getQualifierExpression());
+      ExpressionTree q = Analysis.skipParens(r.getQualifierExpression());
       return l.isTypeName(q) || q instanceof IdentifierTree id
           && (id.getName().contentEquals("this") || id.getName().contentEquals("super"))
           || q instanceof MemberSelectTree s && (s.getIdentifier().contentEquals("this")
@@ -437,7 +437,7 @@ final class Expressions {
     boolean[] found = {false};
     TreeScanner<Void, Void> scanner = new TreeScanner<>() {
       private void check(ExpressionTree target) {
-        if (l.m.element(Lowerer.skipParens(target)) == var) {
+        if (l.m.element(Analysis.skipParens(target)) == var) {
           found[0] = true;
         }
       }
@@ -478,21 +478,11 @@ final class Expressions {
    * the source.
    */
   Value suspend(MethodInvocationTree call) {
-    ExpressionTree arg = call.getArguments().get(0);
-    Value a = value(arg);
-    CodeBlock awaitable = l.withCaptures(a, arg);
     TypeMirror t = l.m.type(call);
-    if (needsTarget(arg)) {
-      awaitable = CodeBlock.of("$L.<$L>$$typed($L)", Names.ASYNC_FRAME, l.scope.declared(l.boxed(t)), awaitable);
-    }
-    Label resume = l.out.label();
-    l.out.emit(new Instr.Suspend(awaitable, resume, l.m.line(call)));
-    l.out.mark(resume, l.m.line(call));
-    if (t.getKind() == TypeKind.DECLARED && ((DeclaredType) t).asElement() instanceof TypeElement te
-        && te.getQualifiedName().contentEquals("java.lang.Object")) {
-      return new Value(CodeBlock.of("$$value"), false, Set.of());
-    }
-    return new Value(CodeBlock.of("(($L) $$value)", l.scope.cast(l.boxed(t))), false, Set.of());
+    boolean object = t.getKind() == TypeKind.DECLARED && ((DeclaredType) t).asElement() instanceof TypeElement te
+        && te.getQualifiedName().contentEquals("java.lang.Object");
+    return new Value(awaitAndRead(call.getArguments().get(0), () -> l.scope.declared(l.boxed(t)),
+        object ? null : l.scope.cast(l.boxed(t)), l.m.line(call)), false, Set.of());
   }
 
   /**
@@ -501,20 +491,29 @@ final class Expressions {
    * of the coroutine's result type.
    */
   CodeBlock awaitInPlace(ExpressionTree e) {
-    Value a = value(e);
-    CodeBlock awaitable = l.withCaptures(a, e);
-    if (needsTarget(e)) {
-      awaitable = CodeBlock.of("$L.<$L>$$typed($L)", Names.ASYNC_FRAME, l.result, awaitable);
+    return awaitAndRead(e, () -> l.result, l.result.equals("java.lang.Object") ? null : l.result, l.m.line(e));
+  }
+
+  /**
+   * Evaluates the awaitable {@code arg} (a generic call typed {@code typed()} through
+   * {@code $typed}), suspends on it, and returns the value read back in the resumed state, cast to
+   * {@code cast} (null: left an Object).
+   */
+  private CodeBlock awaitAndRead(ExpressionTree arg, java.util.function.Supplier<String> typed, String cast, int line) {
+    Value a = value(arg);
+    CodeBlock awaitable = l.withCaptures(a, arg);
+    if (needsTarget(arg)) {
+      awaitable = CodeBlock.of("$L.<$L>$$typed($L)", Names.ASYNC_FRAME, typed.get(), awaitable);
     }
     Label resume = l.out.label();
-    l.out.emit(new Instr.Suspend(awaitable, resume, l.m.line(e)));
-    l.out.mark(resume, l.m.line(e));
-    return l.result.equals("java.lang.Object") ? CodeBlock.of("$$value") : CodeBlock.of("(($L) $$value)", l.result);
+    l.out.emit(new Instr.Suspend(awaitable, resume, line));
+    l.out.mark(resume, line);
+    return cast == null ? CodeBlock.of("$$value") : CodeBlock.of("(($L) $$value)", cast);
   }
 
   /** A poly expression whose type javac infers from its target: a generic call, a diamond. */
   private boolean needsTarget(ExpressionTree e) {
-    e = Lowerer.skipParens(e);
+    e = Analysis.skipParens(e);
     if (e instanceof MethodInvocationTree call) {
       return l.m.element(call) instanceof ExecutableElement x && !x.getTypeParameters().isEmpty()
           && call.getTypeArguments().isEmpty();
@@ -611,7 +610,7 @@ final class Expressions {
       return b.getLeftOperand() == op && unboxes(b);
     }
     if (parent instanceof AssignmentTree a) {
-      parent = Lowerer.skipParens(a.getVariable()); // a[i] = ...: the index
+      parent = Analysis.skipParens(a.getVariable()); // a[i] = ...: the index
     }
     if (parent instanceof ArrayAccessTree a) {
       return a.getIndex() == op;
@@ -665,7 +664,7 @@ final class Expressions {
    * that {@code e} does not assign needs no saving: {@code n += await(x)} stays as it is.
    */
   private Value compound(CompoundAssignmentTree c) {
-    ExpressionTree variable = Lowerer.skipParens(c.getVariable());
+    ExpressionTree variable = Analysis.skipParens(c.getVariable());
     List<ExpressionTree> parts = variableParts(variable);
     if (!l.facts.suspends(c.getExpression())) {
       return withOperands(c, parts);

@@ -353,22 +353,10 @@ public final class Lowerer {
       return CodeBlock.of("null");
     }
     if (leap.kind() == LeapKind.RETURN) {
-      MethodInvocationTree call = (MethodInvocationTree) skipParens(e);
+      MethodInvocationTree call = (MethodInvocationTree) Analysis.skipParens(e);
       return call.getArguments().isEmpty() ? CodeBlock.of("null") : printer.print(call.getArguments().get(0)).code();
     }
     return printer.print(e).code();
-  }
-
-  /** A call of {@code Baton.done(...)}. */
-  boolean isDone(ExpressionTree e) {
-    return Analysis.isDone(m, e);
-  }
-
-  static ExpressionTree skipParens(ExpressionTree e) {
-    while (e instanceof com.sun.source.tree.ParenthesizedTree p) {
-      e = p.getExpression();
-    }
-    return e;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -615,7 +603,7 @@ public final class Lowerer {
   }
 
   private static boolean isTrue(ExpressionTree e) {
-    return skipParens(e) instanceof com.sun.source.tree.LiteralTree l && Boolean.TRUE.equals(l.getValue());
+    return Analysis.skipParens(e) instanceof com.sun.source.tree.LiteralTree l && Boolean.TRUE.equals(l.getValue());
   }
 
   /** {@code do B while (c);} → {@code BODY: B; COND: if (c) goto BODY; END:}. */
@@ -780,7 +768,7 @@ public final class Lowerer {
     } else if (facts.guardedTail(r)) {
       value = expressions.awaitInPlace(e);
     } else if (leap.kind() == LeapKind.RETURN) {
-      MethodInvocationTree call = (MethodInvocationTree) skipParens(e);
+      MethodInvocationTree call = (MethodInvocationTree) Analysis.skipParens(e);
       value = call.getArguments().isEmpty() ? CodeBlock.of("null")
           : withCaptures(call.getArguments().get(0));
     } else {

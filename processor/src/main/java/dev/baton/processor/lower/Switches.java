@@ -10,6 +10,7 @@ import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
+import dev.baton.processor.analyze.Analysis;
 import dev.baton.processor.analyze.Children;
 import dev.baton.processor.analyze.Facts;
 import dev.baton.processor.emit.Printed;
@@ -134,7 +135,7 @@ final class Switches {
     if (cases.stream().anyMatch(c -> labelTrees(c).stream().anyMatch(l.facts::suspends))) {
       return chain(l, selector, cases, labels, line);
     }
-    CodeBlock sel = l.withCaptures(Lowerer.skipParens(selector));
+    CodeBlock sel = l.withCaptures(Analysis.skipParens(selector));
     List<Instr.Arm> arms = new ArrayList<>();
     boolean enhanced = !isLegacy(l, l.m.type(selector));
     for (CaseTree c : cases) {
@@ -182,8 +183,8 @@ final class Switches {
   private static boolean chain(Lowerer l, ExpressionTree selector, List<? extends CaseTree> cases,
       List<Label> labels, int line) {
     TypeMirror type = l.m.type(selector);
-    Expressions.Value value = l.expressions.value(Lowerer.skipParens(selector));
-    Expressions.Value sel = l.expressions.spill(value, Lowerer.skipParens(selector));
+    Expressions.Value value = l.expressions.value(Analysis.skipParens(selector));
+    Expressions.Value sel = l.expressions.spill(value, Analysis.skipParens(selector));
     boolean hasNull = false;
     int defaultCase = -1;
     for (int i = 0; i < cases.size(); i++) {

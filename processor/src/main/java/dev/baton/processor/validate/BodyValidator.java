@@ -101,13 +101,10 @@ public final class BodyValidator {
        * supertype, which lacks the member.
        */
       private void checkAnonymousValue(MemberSelectTree node, Tree parent) {
-        ExpressionTree q = node.getExpression();
-        while (q instanceof com.sun.source.tree.ParenthesizedTree p) {
-          q = p.getExpression();
-        }
-        if (classes > 0 || m.type(q) == null || m.type(q).getKind() != javax.lang.model.type.TypeKind.DECLARED
-            || !(m.type(q) instanceof DeclaredType d) || !(d.asElement() instanceof TypeElement t)
-            || t.getNestingKind() != NestingKind.ANONYMOUS) {
+        ExpressionTree q = Analysis.skipParens(node.getExpression());
+        TypeMirror type = m.type(q);
+        if (classes > 0 || type == null || type.getKind() != javax.lang.model.type.TypeKind.DECLARED
+            || !(((DeclaredType) type).asElement() instanceof TypeElement t) || t.getNestingKind() != NestingKind.ANONYMOUS) {
           return;
         }
         boolean kept = facts.suspends(q) && !(q instanceof NewClassTree)
