@@ -357,11 +357,23 @@ public final class CancelScope extends Resource implements AutoCloseable, AsyncC
       return CancelScope.this;
     }
 
+    /** The cancellation the loop delivers to the tasks this scope cancels, made on first use. */
+    private Cancelled delivered;
+
     @Override
     protected Error newCancelled() {
       // the message (which describes the scope) is built only if someone reads it: a storm of
       // cancellations must not format one string per task
       return new Cancelled(CancelScope.this);
+    }
+
+    @Override
+    protected Error deliveredCancelled() {
+      Cancelled c = delivered;
+      if (c == null) {
+        delivered = c = Cancelled.shared(CancelScope.this);
+      }
+      return c;
     }
 
     @Override

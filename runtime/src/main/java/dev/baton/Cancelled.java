@@ -39,6 +39,13 @@ public final class Cancelled extends Error implements dev.baton.core.Untraced {
   /** The {@link #origin} of a cancellation user code may have reached. */
   private record Reached(CancelScope scope) {}
 
+  /**
+   * The {@link #origin} of the one cancellation a scope has the loop deliver to every task it
+   * cancels ({@link #shared}): untouched, and never to be touched. Whatever would hand it to user
+   * code ({@link #exposed}) hands over a copy instead.
+   */
+  private record Shared(CancelScope scope) {}
+
   public Cancelled(String message) {
     super(message, null, true, false);
   }
@@ -49,24 +56,45 @@ public final class Cancelled extends Error implements dev.baton.core.Untraced {
     this.origin = cause;
   }
 
+  /**
+   * The cancellation {@code cause} has the loop deliver to every task it cancels: one instance for
+   * them all, which no user code ever holds (see {@link #exposed}).
+   */
+  static Cancelled shared(CancelScope cause) {
+    Cancelled c = new Cancelled(cause);
+    c.origin = new Shared(cause);
+    return c;
+  }
+
   private boolean untouched() {
-    return origin instanceof CancelScope;
+    Object o = origin;
+    return o instanceof CancelScope || o instanceof Shared;
   }
 
   private CancelScope scope() {
     Object o = origin;
-    return o instanceof CancelScope ? (CancelScope) o : o instanceof Reached ? ((Reached) o).scope() : null;
+    return o instanceof CancelScope ? (CancelScope) o
+        : o instanceof Reached ? ((Reached) o).scope()
+        : o instanceof Shared ? ((Shared) o).scope() : null;
   }
 
   /**
    * {@code error} is now within reach of user code: if it is a {@code Cancelled}, or a group with
-   * some inside, they may gain suppressed failures from now on. Returns {@code error}.
+   * some inside, they may gain suppressed failures from now on. Returns what user code gets:
+   * {@code error}, or for a cancellation shared by several tasks ({@link #shared}), a new one of
+   * its own (every cancelled checkpoint throws a new {@code Cancelled}).
    */
   static Throwable exposed(Throwable error) {
     if (error instanceof Cancelled) {
       Cancelled c = (Cancelled) error;
-      if (c.untouched()) {
-        c.origin = new Reached((CancelScope) c.origin);
+      Object o = c.origin;
+      if (o instanceof Shared) {
+        Cancelled own = new Cancelled(((Shared) o).scope());
+        own.origin = new Reached(((Shared) o).scope());
+        return own;
+      }
+      if (o instanceof CancelScope) {
+        c.origin = new Reached((CancelScope) o);
       }
     } else if (error instanceof ExceptionGroup) {
       for (Throwable member : ((ExceptionGroup) error).exceptions()) {

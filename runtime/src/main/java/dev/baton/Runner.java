@@ -87,13 +87,13 @@ final class Runner extends Loop {
     @SuppressWarnings("unchecked")
     protected void childFinished(Task child, Object value, Throwable error) {
       this.value = (T) value;
-      this.error = error;
+      this.error = Cancelled.exposed(error); // thrown by run(): user code holds it
     }
   }
 
   @Override
-  protected void errorSeen(Throwable error) {
-    Cancelled.exposed(error);
+  protected Throwable errorSeen(Throwable error) {
+    return Cancelled.exposed(error);
   }
 
   @Override

@@ -143,7 +143,7 @@ final class WorkerCalls {
     @SuppressWarnings("unchecked")
     protected void childFinished(Task child, Object value, Throwable error) {
       if (error != null) {
-        result.completeExceptionally(error);
+        result.completeExceptionally(Cancelled.exposed(error)); // read in the worker thread
       } else {
         result.complete((T) value);
       }

@@ -44,6 +44,17 @@ public abstract class CancelStatus {
   /** A new {@code Cancelled} caused by this status's scope. */
   protected abstract Error newCancelled();
 
+  /**
+   * A {@code Cancelled} caused by this status's scope for the loop to deliver to a task it cancels
+   * (a parked task whose wait it aborts, a task resuming from a checkpoint in a cancelled scope).
+   * It may be one instance shared by every task the scope cancels (a storm of 10,000 cancelled
+   * tasks then allocates one), provided {@link Loop#errorSeen} hands user code a copy of its own
+   * before any can reach it. By default a new one, {@link #newCancelled()}.
+   */
+  protected Error deliveredCancelled() {
+    return newCancelled();
+  }
+
   /** The scope this status belongs to, for messages ("a cancel scope", "the scope of a task group"). */
   protected abstract String describe();
 
@@ -153,15 +164,25 @@ public abstract class CancelStatus {
 
   /** A new {@code Cancelled} from the status whose cancellation is visible here. */
   final Error cancelledError() {
+    return cause().newCancelled();
+  }
+
+  /** {@link #deliveredCancelled()} of the status whose cancellation is visible here. */
+  final Error deliveredCancelledError() {
+    return cause().deliveredCancelled();
+  }
+
+  /** The status whose cancellation is visible here: the innermost cancelled one up to a shield (else this). */
+  private CancelStatus cause() {
     for (CancelStatus s = this; s != null; s = s.parent) {
       if (s.cancelCalled) {
-        return s.newCancelled();
+        return s;
       }
       if (s.shield) {
         break;
       }
     }
-    return newCancelled();
+    return this;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -121,10 +121,14 @@ public abstract class Loop {
 
   /**
    * {@code error} is being delivered to a frame whose code may see it ({@link Frame#$catches}):
-   * from now on user code may hold it (and add suppressed failures to it). Called on error paths
-   * only; the API's loop marks cancellations so.
+   * from now on user code may hold it (and add suppressed failures to it). Returns what the frame
+   * gets: {@code error}, or a copy of its own for a cancellation shared by several tasks
+   * ({@link CancelStatus#deliveredCancelled}). Called on error paths only; the API's loop marks
+   * cancellations so.
    */
-  protected void errorSeen(Throwable error) {}
+  protected Throwable errorSeen(Throwable error) {
+    return error;
+  }
 
   /** The exception {@link #run} throws when no task can ever run again (nothing runnable, no timer). */
   protected abstract RuntimeException deadlock();
@@ -380,7 +384,7 @@ public abstract class Loop {
     if (value == CHECK_CANCEL) {
       value = null;
       if (task.scope.effectivelyCancelled) {
-        error = task.scope.cancelledError();
+        error = task.scope.deliveredCancelledError();
       }
     } else if (value instanceof Throwable) {
       error = (Throwable) value;
@@ -402,7 +406,7 @@ public abstract class Loop {
         r = null;
       } else {
         if (error != null) {
-          errorSeen(error); // user code may hold it from now on
+          error = errorSeen(error); // user code may hold it from now on
         }
         try {
           r = frame.$step(value, error);
@@ -715,7 +719,7 @@ public abstract class Loop {
     }
     Operation op = (Operation) t.state;
     if (op.abort(t, this)) {
-      fail(t, t.scope.cancelledError());
+      fail(t, t.scope.deliveredCancelledError());
     } else if (t.state == op) { // still parked: the operation did not reschedule it from abort()
       t.state = new AbortRefused(op);
     }
