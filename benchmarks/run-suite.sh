@@ -2,6 +2,7 @@
 # Runs the benchmark suite (a few minutes) and writes docs/performance.md:
 #   benchmarks/run-suite.sh                       # JMH with the suite's settings, then the probes
 #   benchmarks/run-suite.sh -wi 1 -i 2            # extra arguments go to JMH (a quicker run)
+#   ROUNDS=5 benchmarks/run-suite.sh              # JMH rounds, one fork per benchmark each (default 3)
 #   JAVA=/path/to/bin/java benchmarks/run-suite.sh   # another JDK (virtual threads need 21+)
 #   REPORT=docs/performance-jdk17.md JAVA=... benchmarks/run-suite.sh   # the report elsewhere
 #   benchmarks/run-suite.sh --smoke               # CI: every benchmark and probe once, tiny sizes, no
@@ -19,6 +20,9 @@ if [ "${1:-}" = "--smoke" ]; then
 fi
 
 command="benchmarks/run-suite.sh"
+if [ -n "${ROUNDS:-}" ]; then
+  command="ROUNDS=$ROUNDS $command"
+fi
 if [ -n "${JAVA:-}" ]; then
   command="JAVA=$JAVA $command"
 fi
@@ -65,18 +69,35 @@ fi
 
 if [ "$smoke" -eq 1 ]; then
   out=benchmarks/target/smoke
+  rounds=1
   jmh=(-f 0 -wi 0 -i 1 -r 100ms -foe true)
   # tasks per probe: spawn, sleepers, storm, blocked
   sizes=(10000 1000 1000 10000)
 else
   out=benchmarks/target/suite
+  rounds=${ROUNDS:-3}
   jmh=()
   sizes=(1000000 100000 10000 1000000)
 fi
 mkdir -p "$out"
 
-"$JAVA" -jar "$jar" "${exclude[@]}" "${jmh[@]}" -rf csv -rff "$out/jmh.csv" "$@" | tee "$out/jmh.log" \
-  | if [ "$smoke" -eq 1 ]; then tail -40; else cat; fi
+# JMH in rounds: each round runs every benchmark once (one fork each, in JMH's order, so a workload's
+# variants run one after the other), and the report takes the medians over all rounds. Forks of one
+# benchmark are then minutes apart, not back to back: on a shared machine the speed of the whole
+# JVM changes in phases that last tens of seconds (the floor slows with Baton in one JVM; see
+# benchmarks/performance-notes.md, seventh pass), and back-to-back forks put a whole benchmark in one
+# phase and its floor in another.
+: > "$out/jmh.log"
+for ((round = 1; round <= rounds; round++)); do
+  echo "# Round $round of $rounds" | tee -a "$out/jmh.log"
+  "$JAVA" -jar "$jar" "${exclude[@]}" "${jmh[@]}" -rf csv -rff "$out/jmh-$round.csv" "$@" | tee -a "$out/jmh.log" \
+    | if [ "$smoke" -eq 1 ]; then tail -40; else cat; fi
+done
+# one CSV: the header once, then every round's rows (the report merges a benchmark's rows)
+head -1 "$out/jmh-1.csv" > "$out/jmh.csv"
+for ((round = 1; round <= rounds; round++)); do
+  tail -n +2 "$out/jmh-$round.csv" >> "$out/jmh.csv"
+done
 
 : > "$out/probes.txt"
 probes=(spawn sleepers storm blocked)
@@ -106,6 +127,7 @@ fi
   echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), nproc $(nproc), $(free -g | awk '/Mem:/{print $2}') GB RAM"
   echo "Kotlin $(sed -n 's:.*<kotlin.version>\(.*\)</kotlin.version>.*:\1:p' benchmarks/pom.xml), kotlinx-coroutines $(sed -n 's:.*<kotlinx-coroutines.version>\(.*\)</kotlinx-coroutines.version>.*:\1:p' benchmarks/pom.xml), JMH $(sed -n 's:.*<jmh.version>\(.*\)</jmh.version>.*:\1:p' pom.xml)"
   echo "Date: $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "JMH in $rounds round(s): each round runs every benchmark in one fork; medians over all rounds' iterations"
   if [ "$smoke" -eq 1 ]; then
     echo "Command: \`$command --smoke${*:+ $*}\` (tiny sizes, one iteration: NOT a measurement)"
   else

@@ -52,8 +52,13 @@ public final class Cancelled extends Error implements dev.baton.core.Untraced {
 
   /** A cancellation caused by {@code cause} (null if unknown: then it counts as reached); its message is built lazily. */
   Cancelled(CancelScope cause) {
+    this((Object) cause);
+  }
+
+  /** A cancellation whose message is built lazily, with {@code origin} as its {@link #origin}. */
+  private Cancelled(Object origin) {
     super(null, null, true, false);
-    this.origin = cause;
+    this.origin = origin;
   }
 
   /**
@@ -61,9 +66,7 @@ public final class Cancelled extends Error implements dev.baton.core.Untraced {
    * them all, which no user code ever holds (see {@link #exposed}).
    */
   static Cancelled shared(CancelScope cause) {
-    Cancelled c = new Cancelled(cause);
-    c.origin = new Shared(cause);
-    return c;
+    return new Cancelled(new Shared(cause));
   }
 
   private boolean untouched() {
@@ -89,9 +92,7 @@ public final class Cancelled extends Error implements dev.baton.core.Untraced {
       Cancelled c = (Cancelled) error;
       Object o = c.origin;
       if (o instanceof Shared) {
-        Cancelled own = new Cancelled(((Shared) o).scope());
-        own.origin = new Reached(((Shared) o).scope());
-        return own;
+        return new Cancelled(new Reached(((Shared) o).scope()));
       }
       if (o instanceof CancelScope) {
         c.origin = new Reached((CancelScope) o);
