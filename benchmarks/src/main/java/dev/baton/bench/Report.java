@@ -11,7 +11,8 @@ import java.util.Map;
 import org.openjdk.jmh.util.ListStatistics;
 
 /**
- * Turns a JMH CSV result, the probes' lines ({@link MemoryProbe}) and a few environment lines into
+ * Turns a JMH CSV result (the rows of one or more rounds: JMH runs one after another, see
+ * {@code run-suite.sh}), the probes' lines ({@link MemoryProbe}) and a few environment lines into
  * {@code docs/performance.md}:
  * {@code java -cp benchmarks.jar dev.baton.bench.Report jmh.csv probes.txt env.txt [jmh.log [notes.md]] > docs/performance.md}.
  * Benchmarks are grouped by workload (the method name up to the implementation suffix). With the
@@ -182,7 +183,7 @@ public final class Report {
   }
 
   /** The rows with the median as their score, and the mean and error over the same iterations. */
-  private static List<Row> withMedians(List<Row> rows, Map<String, Spread> spreads) {
+  static List<Row> withMedians(List<Row> rows, Map<String, Spread> spreads) {
     List<Row> out = new ArrayList<>();
     for (Row r : rows) {
       Spread s = spreads.get(r.workload() + r.impl());

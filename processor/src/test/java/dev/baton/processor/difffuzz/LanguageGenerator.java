@@ -1281,7 +1281,7 @@ final class LanguageGenerator {
         line("h.sum(" + expr(Ty.INT, 1) + ", " + expr(Ty.INT, 2) + ", " + expr(Ty.INT, 1) + ");");
       }
       case 2 -> {
-        if (staticCtx) {
+        if (!ownThis()) { // static, or a local or anonymous class's body: super and this are not the program's
           line("h.f(" + expr(Ty.INT, 1) + ", " + expr(Ty.INT, 1) + ");");
         } else {
           feature("super.method");
@@ -1290,7 +1290,7 @@ final class LanguageGenerator {
         }
       }
       case 3 -> {
-        if (staticCtx) {
+        if (!ownThis()) {
           line("h.log(" + expr(Ty.STRING, 2) + ");");
         } else {
           feature("super.method");
