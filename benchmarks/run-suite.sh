@@ -92,10 +92,10 @@ for ((round = 1; round <= rounds; round++)); do
   echo "# Round $round of $rounds" | tee -a "$out/jmh.log"
   "$JAVA" -jar "$jar" "${exclude[@]}" "${jmh[@]}" -rf csv -rff "$out/jmh-$round.csv" "$@" | tee -a "$out/jmh.log" \
     | if [ "$smoke" -eq 1 ]; then tail -40; else cat; fi
-done
-# one CSV: the header once, then every round's rows (the report merges a benchmark's rows)
-head -1 "$out/jmh-1.csv" > "$out/jmh.csv"
-for ((round = 1; round <= rounds; round++)); do
+  # one CSV: the header once, then every round's rows (the report merges a benchmark's rows)
+  if [ "$round" -eq 1 ]; then
+    head -1 "$out/jmh-1.csv" > "$out/jmh.csv"
+  fi
   tail -n +2 "$out/jmh-$round.csv" >> "$out/jmh.csv"
 done
 

@@ -112,9 +112,9 @@ public final class Report {
 
   /**
    * One row per benchmark: the suite runs JMH in rounds, and its CSV holds a row per round. The
-   * merged score and mean are the rounds' mean (rounds have the same iteration count); the error
-   * is the largest round's, until {@link #withMedians} replaces both with figures over all the
-   * iterations in the log.
+   * merged score is the rounds' mean (rounds have the same iteration count; {@link #parse} gives
+   * each row its score as its mean); the error is the largest round's, until {@link #withMedians}
+   * replaces both with figures over all the iterations in the log.
    */
   static List<Row> merge(List<Row> rows) {
     Map<String, List<Row>> byName = new LinkedHashMap<>();
@@ -123,20 +123,14 @@ public final class Report {
     }
     List<Row> out = new ArrayList<>();
     for (List<Row> same : byName.values()) {
-      Row first = same.get(0);
-      if (same.size() == 1) {
-        out.add(first);
-        continue;
-      }
       double score = 0;
-      double mean = 0;
       double error = 0;
       for (Row r : same) {
         score += r.score();
-        mean += r.mean();
         error = Math.max(error, r.error());
       }
-      out.add(new Row(first.workload(), first.impl(), score / same.size(), error, first.unit(), mean / same.size()));
+      Row first = same.get(0);
+      out.add(new Row(first.workload(), first.impl(), score / same.size(), error, first.unit()));
     }
     return out;
   }

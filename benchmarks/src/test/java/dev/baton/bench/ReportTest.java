@@ -3,6 +3,7 @@ package dev.baton.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class ReportTest {
 
   /** One round's log of {@code benchmark}: a header, a warm-up iteration, then {@code values}. */
   private static List<String> round(String benchmark, double... values) {
-    List<String> log = new java.util.ArrayList<>();
+    List<String> log = new ArrayList<>();
     log.add("# Benchmark: dev.baton.bench.MessagingBenchmark." + benchmark);
     log.add("# Fork: 1 of 1");
     log.add("# Warmup Iteration   1: 999.000 ns/op");
@@ -27,7 +28,7 @@ class ReportTest {
 
   @Test
   void aBenchmarkRepeatedInLaterRoundsKeepsTheIterationsOfEveryRound() {
-    List<String> log = new java.util.ArrayList<>();
+    List<String> log = new ArrayList<>();
     log.addAll(round("handoffBaton", 10, 11, 12));
     log.addAll(round("handoffFloor", 5, 5, 5));
     log.add("# Round 2 of 2");
@@ -52,7 +53,7 @@ class ReportTest {
   @Test
   void theErrorOverAllRoundsIsNarrowerThanOneRoundsWithTheSameSpread() {
     List<String> one = round("spawnBaton", 10, 12, 14);
-    List<String> two = new java.util.ArrayList<>(one);
+    List<String> two = new ArrayList<>(one);
     two.addAll(round("spawnBaton", 10, 12, 14));
 
     double e1 = Report.iterations(one).get("spawnBaton").error();
@@ -88,7 +89,7 @@ class ReportTest {
         "\"dev.baton.bench.MessagingBenchmark.handoffBaton\",\"avgt\",1,3,0,0,\"ns/op\"",
         "\"dev.baton.bench.MessagingBenchmark.handoffBaton\",\"avgt\",1,3,0,0,\"ns/op\"",
         "\"dev.baton.bench.MessagingBenchmark.handoffFloorYield\",\"avgt\",1,3,0,0,\"ns/op\"");
-    List<String> log = new java.util.ArrayList<>();
+    List<String> log = new ArrayList<>();
     log.addAll(round("handoffBaton", 20, 20, 20));
     log.addAll(round("handoffFloorYield", 10, 10, 10));
     log.addAll(round("handoffBaton", 40, 40, 40)); // a slow phase took one round of Baton's
