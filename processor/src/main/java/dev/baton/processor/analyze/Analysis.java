@@ -46,7 +46,8 @@ import javax.lang.model.element.VariableElement;
  * the frame when a split statement or block declares it (a {@code catch} parameter, a loop variable,
  * any declaration statement of a split block: its Java scope is the user's block, which the states
  * do not keep) or when it is used outside the root that declares it (a pattern binding that flows out
- * of its {@code if}). Locals declared inside an island stay Java locals.
+ * of its {@code if}); a declaration in a split block's last states is the exception
+ * ({@link #stateLocals()}). Locals declared inside an island stay Java locals.
  */
 public final class Analysis {
   /** The root of code the lowering splits (declarations there always live in the frame). */
@@ -57,6 +58,11 @@ public final class Analysis {
   private final Set<Tree> guardedTails = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<VariableElement, Tree> declaredIn = new HashMap<>();
   private final Set<VariableElement> hoisted = new LinkedHashSet<>();
+  /**
+   * Declarations of a split block after which the block neither awaits nor moves a class: their
+   * locals may stay Java locals of the state that declares them ({@link #stateLocals}).
+   */
+  private final List<VariableTree> lastStates = new ArrayList<>();
   private final List<VariableElement> order = new ArrayList<>();
   private final Map<TypeElement, ClassTree> moved = new LinkedHashMap<>();
 
@@ -77,6 +83,7 @@ public final class Analysis {
       root(body, body);
     }
     collectUses();
+    stateLocals();
     return new Facts(suspending, name(), movedNames(), List.copyOf(moved.values()), Set.copyOf(uses.keySet()),
         guardedTails);
   }
@@ -249,8 +256,21 @@ public final class Analysis {
       return;
     }
     boolean statements = t instanceof com.sun.source.tree.BlockTree || t instanceof com.sun.source.tree.ForLoopTree;
-    for (Tree child : Children.of(t)) {
+    List<? extends Tree> children = Children.of(t);
+    // From this index on, the block's statements neither await nor declare a class that moves to
+    // the frame: the last states of the block, which its later locals need not outlive.
+    int quiet = children.size();
+    if (t instanceof com.sun.source.tree.BlockTree) {
+      while (quiet > 0 && !suspending.contains(children.get(quiet - 1)) && !(children.get(quiet - 1) instanceof ClassTree)) {
+        quiet--;
+      }
+    }
+    for (int i = 0; i < children.size(); i++) {
+      Tree child = children.get(i);
       if (statements) {
+        if (child instanceof VariableTree v && i + 1 >= quiet && t instanceof com.sun.source.tree.BlockTree) {
+          lastStates.add(v);
+        }
         statement(child);
       } else if (child instanceof VariableTree v) {
         // a variable the split statement itself declares: catch parameter, loop variable, resource
@@ -369,11 +389,102 @@ public final class Analysis {
       out.put(p, new Facts.FrameLocal(p, fresh(p.getSimpleName().toString(), taken), p.asType(), true));
     }
     for (VariableElement v : order) {
-      if (hoisted.contains(v) && !out.containsKey(v)) {
+      if (hoisted.contains(v) && !stateLocals.contains(v) && !out.containsKey(v)) {
         out.put(v, new Facts.FrameLocal(v, fresh(v.getSimpleName().toString(), taken), v.asType(), false));
       }
     }
     return out;
+  }
+
+  /** Locals of split blocks that stay Java locals of the state declaring them ({@link #stateLocals()}). */
+  private final Set<VariableElement> stateLocals = new HashSet<>();
+
+  /**
+   * A local declared by a split block after which the block neither awaits nor moves a class to
+   * the frame (its last await, if any, is in the declaration itself: {@code int below =
+   * await(deep(n - 1)); return done(below + 1);}) is only used in the state that declares it and
+   * the code after, which runs in that state without suspending: it stays a Java local there,
+   * declared where the user declared it, and the frame has no field for it. In the generated code
+   * its Java scope runs on to the end of the state, past the user's block, so it keeps its name
+   * only where no other variable of the body has that name and the name means nothing else in the
+   * body (a field, a type). A name with a {@code $} (the generated code's names and renamed
+   * fields have one), a local its own initializer reads, and a local whose initializer has a lambda,
+   * a method reference or a class body (read from snapshots in a block of their own) live in the
+   * frame as before.
+   */
+  private void stateLocals() {
+    if (lastStates.isEmpty()) {
+      return;
+    }
+    Map<String, Integer> declared = new HashMap<>();
+    for (VariableElement p : m.element().getParameters()) {
+      declared.merge(p.getSimpleName().toString(), 1, Integer::sum);
+    }
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void v) { // also lambda parameters and bindings
+        declared.merge(node.getName().toString(), 1, Integer::sum);
+        return super.visitVariable(node, v);
+      }
+    }.scan(m.tree().getBody(), null);
+    for (VariableTree v : lastStates) {
+      String name = v.getName().toString();
+      if (!(m.element(v) instanceof VariableElement ve) || name.indexOf('$') >= 0 || uses.containsKey(name)
+          || declared.getOrDefault(name, 0) != 1 || refersTo(v.getInitializer(), ve) || hasBody(v.getInitializer())) {
+        continue;
+      }
+      stateLocals.add(ve);
+    }
+  }
+
+  /**
+   * Whether {@code tree} has a lambda, a method reference or a class body: what captures frame
+   * locals, which the lowering then reads from snapshots in a block of their own (the declaration
+   * would end with it).
+   */
+  private static boolean hasBody(Tree tree) {
+    if (tree == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void v) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitMemberReference(com.sun.source.tree.MemberReferenceTree node, Void v) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void v) {
+        found[0] = true;
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
+  /** Whether {@code tree} names {@code variable}. */
+  private boolean refersTo(Tree tree, VariableElement variable) {
+    if (tree == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void v) {
+        if (variable.equals(m.element(node))) {
+          found[0] = true;
+        }
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   /** Names of moved local classes: their own unless the body uses the name for something else too. */

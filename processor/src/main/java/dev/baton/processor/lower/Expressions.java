@@ -111,14 +111,8 @@ final class Expressions {
       return new Printed(CodeBlock.of("$L = $L;\n", f.name(), value), p.captured(), p.jumps());
     }
     // a Java local: modifiers, type (or var), name, initializer
-    CodeBlock.Builder b = CodeBlock.builder();
     Set<Facts.FrameLocal> captured = new LinkedHashSet<>();
-    if (!v.getModifiers().getFlags().isEmpty() || !v.getModifiers().getAnnotations().isEmpty()) {
-      Printed mods = l.printer.print(v.getModifiers());
-      captured.addAll(mods.captured());
-      b.add("$L ", mods.code());
-    }
-    b.add("$L $L", typeText(v), v.getName());
+    CodeBlock.Builder b = CodeBlock.builder().add(javaLocal(v, captured));
     if (init != null) {
       Printed p = l.printer.print(init);
       captured.addAll(p.captured());
@@ -127,20 +121,17 @@ final class Expressions {
     return new Printed(b.add(";\n").build(), captured, Set.of());
   }
 
-  /** The declared type as the user wrote it ({@code var} kept), or as javac typed it. */
-  private CodeBlock typeText(VariableTree v) {
+  /** Whether the user declared {@code v} with {@code var} (javac gives its type tree no position). */
+  private boolean isVar(VariableTree v) {
     Tree type = v.getType();
     int start = type == null ? -1 : l.m.start(type);
     int end = type == null ? -1 : l.m.end(type);
     int name = nameStart(v);
     if (start < 0 || end <= start || name >= 0 && end > name) {
       String text = name > l.m.start(v) ? l.m.text().substring(l.m.start(v), name).trim() : "";
-      if (text.endsWith("var") && (text.length() == 3 || !Character.isJavaIdentifierPart(text.charAt(text.length() - 4)))) {
-        return CodeBlock.of("var");
-      }
-      return CodeBlock.of("$L", l.scope.declared(l.m.element(v).asType()));
+      return text.endsWith("var") && (text.length() == 3 || !Character.isJavaIdentifierPart(text.charAt(text.length() - 4)));
     }
-    return l.printer.print(type).code();
+    return false;
   }
 
   /** The position of a declaration's name, or -1. */
@@ -163,22 +154,38 @@ final class Expressions {
   /** {@code T x = init;} for a frame local whose initializer (or whose declaration's statement) awaits. */
   void assignDeclared(VariableTree v) {
     Facts.FrameLocal f = l.facts.field(l.m.element(v));
-    if (f == null) {
-      throw new IllegalStateException("a split declaration of a Java local: " + v.getName());
-    }
     ExpressionTree init = v.getInitializer();
     if (init == null) {
-      return;
+      return; // a split declaration always has an initializer (the await is in it)
     }
+    // a local of the frame is assigned; a state local (Analysis#stateLocals) is declared here
+    Set<Facts.FrameLocal> captured = new LinkedHashSet<>();
+    CodeBlock target = f != null ? CodeBlock.of("$L", f.name()) : javaLocal(v, captured);
     int line = l.m.line(v);
     if (init instanceof MethodInvocationTree call && Analysis.isAwait(l.m, call)) {
       Value r = suspend(call);
-      l.out.code(CodeBlock.of("$L = $L;\n", f.name(), r.code()), line);
+      l.out.code(CodeBlock.of("$L = $L;\n", target, r.code()), line);
       return;
     }
     Value r = value(init);
     CodeBlock code = arrayCreation(init, r.code());
-    l.out.code(l.withSnapshots(CodeBlock.of("$L = $L;\n", f.name(), code), r.captured()), line);
+    l.out.code(l.withSnapshots(CodeBlock.of("$L = $L;\n", target, code), r.captured()), line);
+  }
+
+  /**
+   * The declaration of a Java local up to its initializer: modifiers, type (or var), name; the
+   * frame locals its modifiers' annotations read go to {@code captured}.
+   */
+  private CodeBlock javaLocal(VariableTree v, Set<Facts.FrameLocal> captured) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (!v.getModifiers().getFlags().isEmpty() || !v.getModifiers().getAnnotations().isEmpty()) {
+      Printed mods = l.printer.print(v.getModifiers());
+      captured.addAll(mods.captured());
+      b.add("$L ", mods.code());
+    }
+    // var, or the type as javac gave it (one declarator of `int[] a, b[]` has the other's type tree)
+    String type = isVar(v) ? "var" : l.scope.declared(l.m.element(v).asType());
+    return b.add("$L $L", type, v.getName()).build();
   }
 
   /** {@code {1, 2}} where only an array initializer may stand: {@code new int[] {1, 2}} elsewhere. */
