@@ -430,7 +430,7 @@ public final class Analysis {
     for (VariableTree v : lastStates) {
       String name = v.getName().toString();
       if (!(m.element(v) instanceof VariableElement ve) || name.indexOf('$') >= 0 || uses.containsKey(name)
-          || declared.getOrDefault(name, 0) != 1 || refersTo(v.getInitializer(), ve) || hasBody(v.getInitializer())) {
+          || declared.getOrDefault(name, 0) != 1 || initializerNeedsFrame(v.getInitializer(), ve)) {
         continue;
       }
       stateLocals.add(ve);
@@ -438,16 +438,23 @@ public final class Analysis {
   }
 
   /**
-   * Whether {@code tree} has a lambda, a method reference or a class body: what captures frame
-   * locals, which the lowering then reads from snapshots in a block of their own (the declaration
-   * would end with it).
+   * Whether the initializer {@code init} of {@code variable} keeps it in the frame: it reads the
+   * variable itself, or it has a lambda, a method reference or a class body (what captures frame
+   * locals, which the lowering reads from snapshots in a block of their own, which the declaration
+   * would end with).
    */
-  private static boolean hasBody(Tree tree) {
-    if (tree == null) {
+  private boolean initializerNeedsFrame(Tree init, VariableElement variable) {
+    if (init == null) {
       return false;
     }
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void v) {
+        found[0] |= variable.equals(m.element(node));
+        return null;
+      }
+
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree node, Void v) {
         found[0] = true;
@@ -465,25 +472,7 @@ public final class Analysis {
         found[0] = true;
         return null;
       }
-    }.scan(tree, null);
-    return found[0];
-  }
-
-  /** Whether {@code tree} names {@code variable}. */
-  private boolean refersTo(Tree tree, VariableElement variable) {
-    if (tree == null) {
-      return false;
-    }
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree node, Void v) {
-        if (variable.equals(m.element(node))) {
-          found[0] = true;
-        }
-        return null;
-      }
-    }.scan(tree, null);
+    }.scan(init, null);
     return found[0];
   }
 
