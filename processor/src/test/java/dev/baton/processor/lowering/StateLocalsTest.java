@@ -46,6 +46,19 @@ class StateLocalsTest {
           { int seen = await(deep(n)); got = seen; }
           return done(got + seen);
         }
+        @Async static Coroutine<Integer> handlers(int n) {
+          int r = 0;
+          try {
+            if (await(deep(n)) == 1) throw new IllegalStateException("one");
+          } catch (IllegalStateException e) {
+            int fromCatch = await(deep(2));
+            r += fromCatch;
+          } finally {
+            int fromFinally = await(deep(3));
+            r += fromFinally;
+          }
+          return done(r);
+        }
         public static Object go() {
           return run(AsyncDeep.deep(5)) + " " + run(AsyncDeep.kept(3)) + " " + run(AsyncDeep.twice(2)) + " "
               + run(new AsyncDeep().shadows(4));
@@ -147,6 +160,35 @@ class StateLocalsTest {
           r = v * 2;
         } finally {
           h.log("finally " + r);
+        }
+        return done(r);
+        """);
+  }
+
+  @Test
+  void aLocalAfterTheLastAwaitOfACatchOrFinallyBlockIsNotAFrameField() throws Exception {
+    Set<String> fields = frameFields("$handlers");
+    assertTrue(fields.contains("r"), fields.toString());
+    assertTrue(fields.stream().noneMatch(f -> f.startsWith("from")), fields.toString());
+  }
+
+  @Test
+  void stateLocalsOfACatchAndAFinallyBlockEndWithTheirBlocks() {
+    check("""
+        int r = 0;
+        for (int i = 0; i < 2; i++) {
+          try {
+            if (await(h.val(i)) == 1) throw new IllegalStateException("one");
+            r += 10;
+          } catch (IllegalStateException e) {
+            int fromCatch = await(h.val(7)) + e.getMessage().length();
+            h.log("catch " + fromCatch);
+            r += fromCatch;
+          } finally {
+            int fromFinally = await(h.val(100));
+            h.log("finally " + fromFinally);
+            r += fromFinally;
+          }
         }
         return done(r);
         """);
