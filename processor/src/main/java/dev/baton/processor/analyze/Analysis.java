@@ -259,16 +259,19 @@ public final class Analysis {
     List<? extends Tree> children = Children.of(t);
     // From this index on, the block's statements neither await nor declare a class that moves to
     // the frame: the last states of the block, which its later locals need not outlive.
+    // (Only a block: a for loop's own variables outlive every iteration.)
     int quiet = children.size();
     if (t instanceof com.sun.source.tree.BlockTree) {
       while (quiet > 0 && !suspending.contains(children.get(quiet - 1)) && !(children.get(quiet - 1) instanceof ClassTree)) {
         quiet--;
       }
+    } else {
+      quiet = Integer.MAX_VALUE;
     }
     for (int i = 0; i < children.size(); i++) {
       Tree child = children.get(i);
       if (statements) {
-        if (child instanceof VariableTree v && i + 1 >= quiet && t instanceof com.sun.source.tree.BlockTree) {
+        if (child instanceof VariableTree v && i + 1 >= quiet) {
           lastStates.add(v);
         }
         statement(child);
@@ -380,6 +383,8 @@ public final class Analysis {
 
   /** Every simple name the body uses for something other than a local, with what it names. */
   private final Map<String, Set<Element>> uses = new HashMap<>();
+  /** How many variables of the body (parameters included) have each name ({@link #stateLocals()}). */
+  private final Map<String, Integer> declared = new HashMap<>();
 
   /** Frame names: the user's own where nothing else in the body uses that name, else name$1, ... */
   private Map<VariableElement, Facts.FrameLocal> name() {
@@ -413,20 +418,6 @@ public final class Analysis {
    * frame as before.
    */
   private void stateLocals() {
-    if (lastStates.isEmpty()) {
-      return;
-    }
-    Map<String, Integer> declared = new HashMap<>();
-    for (VariableElement p : m.element().getParameters()) {
-      declared.merge(p.getSimpleName().toString(), 1, Integer::sum);
-    }
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree node, Void v) { // also lambda parameters and bindings
-        declared.merge(node.getName().toString(), 1, Integer::sum);
-        return super.visitVariable(node, v);
-      }
-    }.scan(m.tree().getBody(), null);
     for (VariableTree v : lastStates) {
       String name = v.getName().toString();
       if (!(m.element(v) instanceof VariableElement ve) || name.indexOf('$') >= 0 || uses.containsKey(name)
@@ -508,13 +499,23 @@ public final class Analysis {
 
   /**
    * Names the body uses for something other than a local: a field, a type, a package. A frame
-   * field of that name would hide it (and the generated code's own names are reserved).
+   * field of that name would hide it (and the generated code's own names are reserved). The same
+   * walk counts the body's variables by name.
    */
   private void collectUses() {
     for (String reserved : List.of("$state", "$value", "$error", "$at", "$t", "$loop")) {
       uses.computeIfAbsent(reserved, k -> new HashSet<>());
     }
+    for (VariableElement p : m.element().getParameters()) {
+      declared.merge(p.getSimpleName().toString(), 1, Integer::sum);
+    }
     new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void v) { // also lambda parameters and bindings
+        declared.merge(node.getName().toString(), 1, Integer::sum);
+        return super.visitVariable(node, v);
+      }
+
       @Override
       public Void visitIdentifier(IdentifierTree node, Void v) {
         Element e = m.element(node);
