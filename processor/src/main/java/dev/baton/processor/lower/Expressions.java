@@ -1,6 +1,7 @@
 package dev.baton.processor.lower;
 
 import com.palantir.javapoet.CodeBlock;
+import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
@@ -14,6 +15,7 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -29,6 +31,8 @@ import dev.baton.processor.emit.Printed;
 import dev.baton.processor.emit.Scope;
 import dev.baton.processor.support.Names;
 import dev.baton.processor.support.TypeWriter;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -174,18 +178,73 @@ final class Expressions {
 
   /**
    * The declaration of a Java local up to its initializer: modifiers, type (or var), name; the
-   * frame locals its modifiers' annotations read go to {@code captured}.
+   * frame locals its modifiers' annotations read go to {@code captured}. The type is written as
+   * javac gave it, qualified, so an annotation that applies only to types ({@code @NonNull String
+   * s}) moves onto the type's simple name ({@code java.lang.@NonNull String s}): in front of a
+   * qualified name it would not compile.
    */
   private CodeBlock javaLocal(VariableTree v, Set<Facts.FrameLocal> captured) {
     CodeBlock.Builder b = CodeBlock.builder();
-    if (!v.getModifiers().getFlags().isEmpty() || !v.getModifiers().getAnnotations().isEmpty()) {
-      Printed mods = l.printer.print(v.getModifiers());
-      captured.addAll(mods.captured());
-      b.add("$L ", mods.code());
-    }
+    ModifiersTree mods = v.getModifiers();
     // var, or the type as javac gave it (one declarator of `int[] a, b[]` has the other's type tree)
-    String type = isVar(v) ? "var" : l.scope.declared(l.m.element(v).asType());
-    return b.add("$L $L", type, v.getName()).build();
+    boolean var = isVar(v);
+    String type = var ? "var" : l.scope.declared(l.m.element(v).asType());
+    List<AnnotationTree> onType = new ArrayList<>();
+    if (!var) {
+      for (AnnotationTree a : mods.getAnnotations()) {
+        if (appliesToTypesOnly(a)) {
+          onType.add(a);
+        }
+      }
+    }
+    if (onType.isEmpty()) {
+      if (!mods.getFlags().isEmpty() || !mods.getAnnotations().isEmpty()) {
+        Printed p = l.printer.print(mods);
+        captured.addAll(p.captured());
+        b.add("$L ", p.code());
+      }
+      return b.add("$L $L", type, v.getName()).build();
+    }
+    CodeBlock.Builder typeAnnotations = CodeBlock.builder();
+    for (AnnotationTree a : mods.getAnnotations()) {
+      Printed p = l.printer.print(a);
+      captured.addAll(p.captured());
+      (onType.contains(a) ? typeAnnotations : b).add("$L ", p.code());
+    }
+    for (Modifier flag : mods.getFlags()) {
+      b.add("$L ", flag);
+    }
+    return b.add("$L $L", onSimpleName(type, typeAnnotations.build().toString()), v.getName()).build();
+  }
+
+  /** Whether {@code a}'s interface may annotate types but not a local variable's declaration. */
+  private boolean appliesToTypesOnly(AnnotationTree a) {
+    if (!(l.m.element(a.getAnnotationType()) instanceof TypeElement t)) {
+      return false;
+    }
+    Target target = t.getAnnotation(Target.class);
+    if (target == null) {
+      return false; // no @Target: declaration contexts only
+    }
+    List<ElementType> where = List.of(target.value());
+    return where.contains(ElementType.TYPE_USE) && !where.contains(ElementType.LOCAL_VARIABLE);
+  }
+
+  /**
+   * {@code annotations} put where they annotate the same type as in front of a declaration: before
+   * the simple name of {@code type}'s outermost element type ({@code java.util.@A List<T>[]}).
+   */
+  static String onSimpleName(String type, String annotations) {
+    int end = type.length();
+    for (int i = 0; i < type.length(); i++) {
+      char c = type.charAt(i);
+      if (c == '<' || c == '[') {
+        end = i;
+        break;
+      }
+    }
+    int dot = type.lastIndexOf('.', end - 1);
+    return type.substring(0, dot + 1) + annotations + type.substring(dot + 1);
   }
 
   /** {@code {1, 2}} where only an array initializer may stand: {@code new int[] {1, 2}} elsewhere. */

@@ -760,7 +760,7 @@ final class LanguageGenerator {
       Var w = declare(second, ty, !one(3));
       w.usable = false;
       String init2 = ty == Ty.STRING ? stored(ty, 1) : expr(ty, 1);
-      line(ty.java + " " + name + " = " + init1 + ", " + second + " = " + init2 + ";");
+      line(annotations("") + ty.java + " " + name + " = " + init1 + ", " + second + " = " + init2 + ";");
       w.usable = true;
       return;
     }
@@ -769,8 +769,22 @@ final class LanguageGenerator {
     if (e.constant != null || init.matches("'.'|\\(byte\\) \\d+|\\(short\\) \\d+|\\d+L|[0-9.]+|true|false|\"[^\"]*\"")) {
       fin = false;
     }
-    line((fin ? "final " : "") + ty.java + " " + name + " = " + init + ";");
+    line(annotations(fin ? "final " : "") + ty.java + " " + name + " = " + init + ";");
     v.usable = true;
+  }
+
+  /**
+   * A local's modifiers: {@code flags} (empty or {@code "final "}), and now and then annotations in
+   * front of its type, one that annotates only types among them ({@code @NonNull String s}), before
+   * or after the flags.
+   */
+  private String annotations(String flags) {
+    if (!one(6)) {
+      return flags;
+    }
+    feature("local.annotated");
+    String a = pick("@FuzzTypeUse ", "@FuzzAnyUse ", "@FuzzAnyUse @FuzzTypeUse ", "@SuppressWarnings(\"unused\") @FuzzTypeUse ");
+    return one(2) ? a + flags : flags + a;
   }
 
   private void simpleAssign() {

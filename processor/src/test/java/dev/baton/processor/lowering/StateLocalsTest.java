@@ -208,4 +208,42 @@ class StateLocalsTest {
         return done(sum);
         """);
   }
+
+  private static final String TYPE_ANNOTATIONS = """
+      @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)
+      @interface TypeOnly {}
+      @java.lang.annotation.Target({java.lang.annotation.ElementType.TYPE_USE,
+          java.lang.annotation.ElementType.LOCAL_VARIABLE})
+      @interface Both {}
+      """;
+
+  private static final String ANNOTATED_LOCALS = """
+      int got = await(h.val(1));
+      @TypeOnly String s = "v" + got;
+      @Both final String t = s + "!";
+      final @TypeOnly String @TypeOnly [] arr = {t, s};
+      @TypeOnly List<@TypeOnly String> list = List.of(arr);
+      @SuppressWarnings("unused") @TypeOnly int n = list.size() + got;
+      h.log(s + " " + t + " " + list + " " + n);
+      return done(n);
+      """;
+
+  @Test
+  void anAnnotationForTypesOnlyOnAStateLocalMovesOntoTheSimpleNameOfItsQualifiedType() {
+    check(TYPE_ANNOTATIONS, ANNOTATED_LOCALS);
+  }
+
+  @Test
+  void aStateLocalKeepsItsDeclarationAndTypeAnnotations() {
+    String source = Programs.generatedSources(Programs.compile("package lw;\n"
+        + "import static dev.baton.Baton.*;\nimport dev.baton.Coroutine;\nimport dev.baton.annotations.Async;\n"
+        + "import dev.baton.processor.difffuzz.*;\nimport java.util.*;\n"
+        + "public class Ann {\n" + TYPE_ANNOTATIONS
+        + "  @Async public Coroutine<Integer> run(FuzzHost h) {\n" + ANNOTATED_LOCALS + "  }\n}\n"));
+    assertTrue(source.contains("java.lang.@TypeOnly String s = "), source);
+    assertTrue(source.contains("@Both final java.lang.String t = "), source);
+    assertTrue(source.contains("final java.lang.@TypeOnly String[] arr = "), source);
+    assertTrue(source.contains("java.util.@TypeOnly List<java.lang.String> list = "), source);
+    assertTrue(source.contains("@SuppressWarnings(\"unused\") @TypeOnly int n = "), source);
+  }
 }
