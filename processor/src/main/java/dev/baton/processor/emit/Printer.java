@@ -110,7 +110,18 @@ public final class Printer {
    */
   public Printed print(int start, int end, List<? extends Tree> trees, Map<Tree, CodeBlock> replace,
       boolean nativeBindings, Map<Element, String> renames) {
+    return print(start, end, trees, replace, nativeBindings, renames, 0);
+  }
+
+  /**
+   * {@link #print(int, int, List, Map, boolean, Map)} of code inside {@code bodies} lambda bodies of
+   * the code being printed: a part printed on its own (a compound assignment's operands) still
+   * reports the frame locals it reads there as captured, so that they are read from a snapshot.
+   */
+  private Printed print(int start, int end, List<? extends Tree> trees, Map<Tree, CodeBlock> replace,
+      boolean nativeBindings, Map<Element, String> renames, int bodies) {
     Edits edits = new Edits(replace, nativeBindings, renames);
+    edits.bodies = bodies;
     if (nativeBindings) {
       for (Tree t : trees) {
         edits.declareBindings(t);
@@ -432,10 +443,11 @@ public final class Printer {
         return super.visitCompoundAssignment(node, v);
       }
       // f op= e  →  f = (T) (f op (e)): the value of f is read first (JLS 15.26.2)
+      // printed on their own, inside the lambdas this is in (a frame local they read is captured)
       Printed target = print(m.start(variable), m.end(variable), List.of(variable), replaceWithin(variable), false,
-          renames);
+          renames, bodies);
       Printed value = print(m.start(node.getExpression()), m.end(node.getExpression()), List.of(node.getExpression()),
-          replaceWithin(node.getExpression()), false, renames);
+          replaceWithin(node.getExpression()), false, renames, bodies);
       captured.addAll(target.captured());
       captured.addAll(value.captured());
       jumps.addAll(value.jumps());

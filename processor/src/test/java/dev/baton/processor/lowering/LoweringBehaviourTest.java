@@ -805,6 +805,23 @@ class LoweringBehaviourTest {
   }
 
   @Test
+  void aCompoundAssignmentToAProtectedFieldInALambdaReadsFrameLocalsFromTheLambdasSnapshot() {
+    // the compound assignment is written out (above), and its operands are printed on their own:
+    // a frame local they read inside a lambda must still come from the snapshot of its iteration
+    check("extends dev.baton.processor.lowering.SuperBase", "", """
+        List<IntSupplier> sups = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          int k = await(h.val(i + 1)) * 3;
+          await(h.val(0));
+          sups.add(() -> (int) (super.bl += k));
+          sups.add(() -> (int) (bl *= k - 1));
+        }
+        for (IntSupplier s : sups) h.log("s" + s.getAsInt());
+        return done((int) bl);
+        """);
+  }
+
+  @Test
   void varOfAnIntersectionTypeLivesAcrossAnAwait() {
     check("""
         var mixed = h.flag() ? Integer.valueOf(1) : "s";
