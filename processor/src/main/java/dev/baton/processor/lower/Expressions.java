@@ -234,7 +234,7 @@ final class Expressions {
    * {@code annotations} put where they annotate the same type as in front of a declaration: before
    * the simple name of {@code type}'s outermost element type ({@code java.util.@A List<T>[]}).
    */
-  static String onSimpleName(String type, String annotations) {
+  private static String onSimpleName(String type, String annotations) {
     int end = type.length();
     for (int i = 0; i < type.length(); i++) {
       char c = type.charAt(i);

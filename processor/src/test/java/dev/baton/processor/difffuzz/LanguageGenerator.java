@@ -774,9 +774,9 @@ final class LanguageGenerator {
   }
 
   /**
-   * A local's modifiers: {@code flags} (empty or {@code "final "}), and now and then annotations in
-   * front of its type, one that annotates only types among them ({@code @NonNull String s}), before
-   * or after the flags.
+   * A local's modifiers: {@code flags} (empty or {@code "final "}), and now and then annotations
+   * before or after the flags: one for types only ({@code @NonNull String s}), one for types and
+   * locals, or both, or {@code @SuppressWarnings} with one for types only.
    */
   private String annotations(String flags) {
     if (!one(6)) {
